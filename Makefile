@@ -1,0 +1,63 @@
+# Landa — the two commands of the quick start are `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test install install-dev migrate messages compile-messages demo lint format ci check-compose bench clean
+
+## make run: install, migrate, compile messages, load the demo content, serve on 127.0.0.1:$(PORT)
+run: install migrate compile-messages demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## make test: the whole test suite (browser and service tests skip here unless REQUIRE_SERVICES=1)
+test: install-dev compile-messages
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Dependencies come from pyproject.toml; a stamp per extra keeps a second run fast.
+$(VENV)/.stamp-run: pyproject.toml | $(BIN)/python
+	$(BIN)/python scripts/requirements.py > $(VENV)/requirements.txt
+	$(BIN)/python -m pip install --quiet -r $(VENV)/requirements.txt
+	touch $@
+
+$(VENV)/.stamp-dev: pyproject.toml $(VENV)/.stamp-run
+	$(BIN)/python scripts/requirements.py dev > $(VENV)/requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r $(VENV)/requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.stamp-run
+install-dev: $(VENV)/.stamp-dev
+
+migrate: install
+	$(MANAGE) migrate --noinput -v0
+
+compile-messages: install
+	$(MANAGE) compile_locale
+
+## make messages: collect new strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext)
+messages: install
+	$(MANAGE) makemessages -l sv -l ar -l so --no-location --ignore=.venv --ignore=staticfiles
+
+demo: install migrate
+	$(MANAGE) load_demo
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check . || true
+
+check-compose: install-dev
+	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+
+bench: install-dev
+	$(BIN)/python bench/checklist.py
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,2 @@
+"""URLs under a language prefix (/<lang>/...)."""
+urlpatterns: list = []

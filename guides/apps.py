@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class GuidesConfig(AppConfig):
+    """Personal checklists: the situation, the task rules, the engine and the shared links."""
+
+    name = "guides"
+    default_auto_field = "django.db.models.BigAutoField"

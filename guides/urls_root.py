@@ -1,0 +1,2 @@
+"""URLs without a language prefix (machines: API, feeds, short links)."""
+urlpatterns: list = []

@@ -1,0 +1,20 @@
+"""Tests: the same services switch as everywhere (DATABASE_URL, REDIS_URL), plus speed-ups.
+
+REQUIRE_SERVICES=1 (set by .ci/run) makes service and browser tests fail, not skip, when PostgreSQL,
+Redis or Chromium is missing.
+"""
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+REQUIRE_SERVICES = env_bool("REQUIRE_SERVICES", False)
+# Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Tasks run in-process unless a test starts a real worker (tests/conftest.py: celery_worker).
+CELERY_TASK_ALWAYS_EAGER = True

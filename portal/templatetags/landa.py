@@ -1,0 +1,24 @@
+"""Template tags used by the site-wide layout."""
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+
+from portal.switcher import alternates_for
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """The current page in each site language (see portal.switcher)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    return alternates_for(request, page=context.get("page"))
+
+
+@register.simple_tag
+def switch_language_url(alternate):
+    """A link that remembers the choice in the language cookie, then goes to the translated page."""
+    return reverse("switch-language", args=[alternate.code]) + "?" + urlencode({"next": alternate.url})

@@ -1,0 +1,29 @@
+"""The URL map. Pages for readers live under a language prefix; machines' endpoints do not."""
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from portal import health, views
+
+handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("language/<str:code>/", views.switch_language, name="switch-language"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("", include("guides.urls_root")),
+    path("", include("content.urls_root")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("guides.urls")),
+    path("", include("content.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
