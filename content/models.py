@@ -17,3 +17,35 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+
+class PhasePage(Page):
+    """A move phase (before you move, arriving, settling in): lists its guides in order."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.GuidePage"]
+    template = "content/phase_page.html"
+
+    class Meta:
+        verbose_name = _("phase page")
+
+
+class GuidePage(Page):
+    """One step of a move, explained: lives in one phase; checklist tasks link to it.
+
+    The demo guide for each checklist task has the task's key as its English slug, so the task
+    data can name its guide without knowing database ids.
+    """
+
+    summary = models.TextField(_("summary"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    parent_page_types = ["content.PhasePage"]
+    subpage_types: list = []
+    template = "content/guide_page.html"
+
+    class Meta:
+        verbose_name = _("guide page")

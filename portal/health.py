@@ -11,6 +11,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from kombu import Connection
 
 
 def check_database() -> str:
@@ -41,7 +42,8 @@ def check_broker() -> str:
     if app.conf.task_always_eager:
         return "eager"
     try:
-        with app.connection_for_write() as conn:
+        # A fresh connection, not the pool: the question is whether the broker answers now.
+        with Connection(app.conf.broker_url, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception as exc:  # noqa: BLE001
         return f"unreachable: {type(exc).__name__}"

@@ -43,6 +43,8 @@ def test_healthz_is_degraded_when_the_broker_is_unreachable(client, db, monkeypa
     from portal.celery import app
 
     monkeypatch.setitem(app.conf, "task_always_eager", False)
+    # Celery reads CELERY_BROKER_URL from the environment before its own configuration.
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:9/0")
     monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:9/0")
     response = client.get("/healthz")
     assert response.status_code == 200
@@ -57,6 +59,7 @@ def test_healthz_reaches_the_real_redis_cache_and_broker(client, db, redis_cache
 
     broker = settings.CELERY_BROKER_URL or settings.REDIS_URL
     monkeypatch.setitem(app.conf, "task_always_eager", False)
+    monkeypatch.setenv("CELERY_BROKER_URL", broker)
     monkeypatch.setitem(app.conf, "broker_url", broker)
     body = client.get("/healthz").json()
     assert body == {"status": "ok", "database": "ok", "cache": "ok", "broker": "ok"}
