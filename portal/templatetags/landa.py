@@ -22,3 +22,9 @@ def language_alternates(context):
 def switch_language_url(alternate):
     """A link that remembers the choice in the language cookie, then goes to the translated page."""
     return reverse("switch-language", args=[alternate.code]) + "?" + urlencode({"next": alternate.url})
+
+
+@register.filter
+def page_type(page) -> str:
+    """A Wagtail page's type as a CSS class part (``guidepage``), for styling and the site checks."""
+    return type(page).__name__.lower()

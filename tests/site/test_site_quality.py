@@ -1,0 +1,143 @@
+"""The whole site, every page in all four languages, as the outside checks will see it.
+
+One crawl (Django's test client, no JavaScript) from each language's home page feeds the checks:
+every internal link works, every page is valid HTML (the W3C Nu checker), and all text is in the
+language its ``lang`` attribute says (lingua, over all the languages it knows). axe-core in Chromium
+runs on one page of each type in each language (tests/browser/test_accessibility.py).
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command, get_commands
+from django.db import transaction
+from django.test import Client
+
+from tests.conftest import require
+from tests.site.crawl import LANGS, crawl
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+VNU_CANDIDATES = [
+    os.environ.get("VNU_JAR", ""),
+    str(ROOT / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"),
+    "/work/tools/node_modules/vnu-jar/build/dist/vnu.jar",
+]
+ISO = {"en": "ENGLISH", "sv": "SWEDISH", "ar": "ARABIC", "so": "SOMALI"}
+# Names and terms that are the same in every language: agency names, Swedish terms named once.
+MIN_LETTERS_PAGE = 30
+MIN_LETTERS_BLOCK = 80
+
+
+def load_everything():
+    """All demo data, as `make run` loads it."""
+    call_command("load_demo", verbosity=0)
+    if "load_tasks" in get_commands():
+        call_command("load_tasks", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """Every page reachable from the four home pages, crawled once; the database is rolled back after."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_everything()
+        pages = crawl(Client(), [f"/{code}/" for code in LANGS], limit=600)
+        transaction.set_rollback(True)
+    return pages
+
+
+def test_the_crawl_reaches_every_language(site):
+    for code in LANGS:
+        assert any(url.startswith(f"/{code}/") for url in site), code
+    assert len(site) >= 4
+
+
+def test_every_internal_link_works(site):
+    broken = {url: page.status for url, page in site.items() if page.status >= 400}
+    assert not broken, f"broken internal links: {broken}"
+
+
+def test_every_page_declares_the_language_of_its_prefix(site):
+    wrong = {url: page.lang for url, page in site.items() if page.html and page.lang != url.split("/")[1]}
+    assert not wrong, wrong
+
+
+@cache
+def detector():
+    from lingua import LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_all_languages().build()
+
+
+def letters(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]", text))
+
+
+def detect(text: str) -> str:
+    language = detector().detect_language_of(text)
+    return language.name if language else "UNKNOWN"
+
+
+def test_all_text_is_in_the_language_its_lang_attribute_says(site):
+    problems = []
+    for url, page in site.items():
+        by_lang: dict[str, list[str]] = {}
+        for lang, text in page.texts:
+            by_lang.setdefault(lang, []).append(text)
+            if letters(text) >= MIN_LETTERS_BLOCK and lang in ISO and detect(text) != ISO[lang]:
+                problems.append(f"{url} [{lang}] block read as {detect(text)}: {text[:120]}")
+        for lang, texts in by_lang.items():
+            whole = " ".join(texts)
+            if lang in ISO and letters(whole) >= MIN_LETTERS_PAGE and detect(whole) != ISO[lang]:
+                problems.append(f"{url} [{lang}] page text read as {detect(whole)}")
+    assert not problems, "\n".join(problems[:60])
+
+
+def vnu_jar() -> str | None:
+    for candidate in VNU_CANDIDATES:
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def test_every_page_is_valid_html_for_the_w3c_checker(site, tmp_path):
+    jar = vnu_jar()
+    require(jar is not None and shutil.which("java") is not None, "Java and the Nu Html Checker (vnu.jar)")
+    files = {}
+    for index, (url, page) in enumerate(sorted(site.items())):
+        if page.html:
+            path = tmp_path / f"page{index}.html"
+            path.write_text(page.html, encoding="utf-8")
+            files[path.name] = url
+    errors = [f"{files.get(name, name)}:{line}: {message}" for name, line, message in validate(jar, tmp_path)]
+    assert not errors, "\n".join(errors[:60])
+
+
+def validate(jar: str, folder: Path) -> list[tuple[str, int, str]]:
+    """(file name, line, message) of every error the Nu Html Checker finds in the folder's .html files."""
+    result = subprocess.run(
+        ["java", "-jar", jar, "--errors-only", "--format", "json", *sorted(map(str, folder.glob("*.html")))],
+        capture_output=True, text=True, timeout=600,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return [(m.get("url", "").rsplit("/", 1)[-1], m.get("lastLine", 0), m.get("message", "")) for m in messages]
+
+
+def test_the_checker_itself_catches_invalid_html(tmp_path):
+    jar = vnu_jar()
+    require(jar is not None and shutil.which("java") is not None, "Java and the Nu Html Checker (vnu.jar)")
+    (tmp_path / "bad.html").write_text('<!DOCTYPE html><html lang="en"><title>x</title><p><div>x</p>')
+    assert validate(jar, tmp_path)
+
+
+def test_the_language_check_itself_catches_mislabelled_text():
+    from tests.site.crawl import read
+
+    page = read("/en/x/", 200, '<html lang="en"><body><p>Det här behöver du och din familj göra innan ni '
+                'flyttar, när ni kommer och när ni har bosatt er i Sverige.</p></body></html>')
+    assert page.texts[0][0] == "en"
+    assert detect(page.texts[0][1]) == "SWEDISH"
