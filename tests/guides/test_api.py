@@ -139,3 +139,17 @@ def test_a_cold_cache_rebuilds_the_catalogue_in_a_bounded_number_of_queries(
     cache.clear()
     with django_assert_max_num_queries(15):
         assert client.get(f"/api/v1/checklist?{QUERY}").status_code == 200
+
+
+def test_counts_are_batched_and_a_flush_writes_them_in_one_go(client, tasks, settings):
+    from guides.checklist import COUNTS
+    from guides.models import ChecklistCount
+
+    settings.GUIDES_COUNTER_FLUSH_SECONDS = 3600
+    COUNTS.flush()
+    for lang in ("en", "sv", "ar"):
+        client.get(f"/api/v1/checklist?{QUERY}&lang={lang}")
+    client.get("/api/v1/checklist?status=eu&permit=work&family=alone&stay=short")
+    assert not ChecklistCount.objects.exists()
+    COUNTS.flush()
+    assert sorted(ChecklistCount.objects.values_list("count", flat=True)) == [1, 3]
