@@ -69,7 +69,9 @@ def test_partner_is_refused_without_a_partner_and_defaults_to_the_status():
     assert parse("status=third-country&permit=work&family=partner&partner=eu&stay=long").partner == "eu"
 
 
-@pytest.mark.parametrize("bad", ["2027-13-01", "2027-02-30", "01/03/2027", "1999-12-31", "2027-3-1", "x" * 500])
+@pytest.mark.parametrize(
+    "bad", ["2027-13-01", "2027-02-30", "01/03/2027", "1999-12-31", "2027-3-1", "x" * 500, "٢٠٢٧-٠٣-٠١", "20270301"]
+)
 def test_a_bad_or_out_of_range_arrival_date_is_an_arrival_error(bad):
     assert set(errors(BASE + "&arrival=" + bad)) == {"arrival"}
 
