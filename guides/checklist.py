@@ -42,7 +42,7 @@ class Catalogue:
     generation: str
     texts: dict  # key -> {lang: {"title", "summary"}}
     agencies: dict  # task key -> {"key", "url", "name": {lang: name}} or None
-    guide_ids: dict  # task key -> GuidePage id or None
+    guide_ids: dict  # task key -> (GuidePage id or None, English guide slug)
     durations: dict  # task key -> (days, source) or None
 
     @property
@@ -84,7 +84,7 @@ def _build_catalogue() -> Catalogue:
             if a
             else None
         )
-        guides[t.key] = t.guide_id
+        guides[t.key] = (t.guide_id, t.guide_slug or t.key)
         durations[t.key] = (t.duration_days, t.duration_source) if t.duration_days else None
     # A read-only replica or a race: the snapshot is a record, not a requirement.
     with contextlib.suppress(DatabaseError):
@@ -134,18 +134,30 @@ def guide_urls(cat: Catalogue, language: str) -> dict[str, str]:
         _local[cache_key] = (time.monotonic(), urls)
         return urls
     urls = {}
-    ids = {pk for pk in cat.guide_ids.values() if pk}
-    pages = {}
-    if ids:
-        from content.links import page_url_in
+    ids = {pk for pk, _slug in cat.guide_ids.values() if pk}
+    slugs = {slug for _pk, slug in cat.guide_ids.values()}
+    by_id, by_slug = {}, {}
+    try:
+        from django.db.models import Q
+
         from content.models import GuidePage
 
-        pages = {p.pk: p for p in GuidePage.objects.filter(pk__in=ids, live=True)}
-    for key, pk in cat.guide_ids.items():
+        # A guide published after the tasks were loaded is found by its English slug (the convention).
+        wanted = Q(pk__in=ids) | Q(slug__in=slugs, locale__language_code="en")
+        for page in GuidePage.objects.live().select_related("locale").filter(wanted):
+            by_id[page.pk] = page
+            if page.locale.language_code == "en":
+                by_slug.setdefault(page.slug, page)
+    except DatabaseError:
+        pass
+    for key, (pk, slug) in cat.guide_ids.items():
         url = None
-        if pk in pages:
+        page = by_id.get(pk) or by_slug.get(slug)
+        if page is not None:
             try:
-                url = page_url_in(pages[pk], language)
+                from content.links import page_url_in
+
+                url = page_url_in(page, language)
             except Exception:  # noqa: BLE001 - a broken page tree must not break the checklist
                 url = None
         urls[key] = url or task_url(key, language)

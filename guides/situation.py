@@ -69,11 +69,12 @@ class Situation:
         return self.family in FAMILIES_WITH_CHILDREN
 
     def query_items(self, arrival: bool = True) -> list[tuple[str, str]]:
-        """The canonical parameters: fixed order, children as one comma list, defaults left out."""
+        """The canonical parameters: fixed order, children as one comma list, the partner's citizenship
+        whenever there is a partner (the default made explicit)."""
         items = [("status", self.status), ("permit", self.permit), ("family", self.family)]
         if self.children:
             items.append(("children", ",".join(self.children)))
-        if self.partner is not None and self.partner != self.status:
+        if self.partner is not None:  # always spelled out, so a shared link holds every answer
             items.append(("partner", self.partner))
         items.append(("stay", self.stay))
         if arrival and self.arrival is not None:

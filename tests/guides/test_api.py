@@ -27,6 +27,7 @@ def test_the_api_answers_in_the_contracts_shape_and_the_requested_language(clien
     assert len(data["rules_version"]) == 12 and int(data["rules_version"], 16) >= 0
     assert data["share_url"].startswith(f"http://testserver/{lang}/checklist/?")
     assert "arrival=2027-03-01" in data["share_url"] and "children=preschool,school" in data["share_url"]
+    assert "partner=third-country" in data["share_url"]  # every answer, the default made explicit
     keys = [i["key"] for i in data["items"]]
     for item in data["items"]:
         assert set(item) == {
@@ -91,6 +92,20 @@ def test_a_published_guide_page_is_the_guide_link(client, tasks, demo):
     items = {i["key"]: i for i in client.get(f"/api/v1/checklist?{QUERY}&lang=sv").json()["items"]}
     assert items["register-population"]["guide_url"].endswith("/sv/arriving/register-population/")
     assert items["sfi"]["guide_url"].endswith("/sv/checklist/tasks/sfi/")
+
+
+def test_a_guide_published_after_the_tasks_were_loaded_is_found_by_its_slug(client, tasks, demo):
+    from django.core.cache import cache
+    from wagtail.models import Locale
+
+    from content.models import GuidePage, HomePage, PhasePage
+
+    home = HomePage.objects.get(locale=Locale.objects.get(language_code="en"))
+    phase = home.add_child(instance=PhasePage(title="Settling in", slug="settling-in"))
+    phase.add_child(instance=GuidePage(title="Learn Swedish", slug="sfi"))
+    cache.clear()  # the guide links are cached for a few minutes
+    items = {i["key"]: i for i in client.get(f"/api/v1/checklist?{QUERY}&lang=ar").json()["items"]}
+    assert items["sfi"]["guide_url"] == "http://testserver/ar/settling-in/sfi/"
 
 
 def test_errors_are_keyed_by_field_in_the_requested_language_with_400(client, tasks):

@@ -24,7 +24,7 @@ def errors(query, language="en"):
 def test_a_complete_answer_gives_a_situation_with_canonical_children_and_default_partner():
     s = parse("status=eu&permit=work&family=partner-children&children=school&children=preschool,school&stay=long")
     assert s == Situation("eu", "work", "partner-children", ("preschool", "school"), "long", "eu", None)
-    assert s.as_query() == "status=eu&permit=work&family=partner-children&children=preschool,school&stay=long"
+    assert s.as_query() == "status=eu&permit=work&family=partner-children&children=preschool,school&partner=eu&stay=long"
 
 
 def test_a_dict_of_lists_parses_like_a_query_dict():
@@ -101,3 +101,5 @@ def test_the_key_leaves_out_the_arrival_date_and_is_stable():
     a = parse(BASE + "&arrival=2027-01-01")
     b = parse("stay=long&family=alone&permit=work&status=third-country")
     assert a.key == b.key == BASE
+    with_partner = parse("status=eu&permit=work&family=partner&stay=long")
+    assert with_partner.key == "status=eu&permit=work&family=partner&partner=eu&stay=long"
