@@ -24,7 +24,9 @@ def errors(query, language="en"):
 def test_a_complete_answer_gives_a_situation_with_canonical_children_and_default_partner():
     s = parse("status=eu&permit=work&family=partner-children&children=school&children=preschool,school&stay=long")
     assert s == Situation("eu", "work", "partner-children", ("preschool", "school"), "long", "eu", None)
-    assert s.as_query() == "status=eu&permit=work&family=partner-children&children=preschool,school&partner=eu&stay=long"
+    assert s.as_query() == (
+        "status=eu&permit=work&family=partner-children&children=preschool,school&partner=eu&stay=long"
+    )
 
 
 def test_a_dict_of_lists_parses_like_a_query_dict():
