@@ -38,10 +38,10 @@ class FirmTokenAuthentication(BaseAuthentication):
         parts = get_authorization_header(request).split()
         if not parts or parts[0].lower() != self.keyword:
             return None
-        if limits.bad_token_limited(request, increment=False):
+        if limits.bad_token_blocked(request):
             raise exceptions.Throttled(detail=_("Too many attempts with an invalid token. Try again later."))
         if len(parts) != 2 or len(parts[1]) > 200:
-            limits.bad_token_limited(request)
+            limits.record_bad_token(request)
             raise exceptions.AuthenticationFailed(_("The token is not valid."))
         try:
             secret = parts[1].decode("ascii")
@@ -49,7 +49,7 @@ class FirmTokenAuthentication(BaseAuthentication):
             secret = ""
         token = ApiToken.objects.select_related("firm").filter(digest=ApiToken.hash(secret)).first() if secret else None
         if token is None or not token.is_usable:
-            limits.bad_token_limited(request)
+            limits.record_bad_token(request)
             raise exceptions.AuthenticationFailed(_("The token is not valid, has expired or was revoked."))
         if limits.token_use_limited(request, token):
             raise exceptions.Throttled(detail=_("Too many requests with this token. Try again later."))

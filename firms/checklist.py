@@ -47,19 +47,28 @@ def parse_stored(query: str):
     return parse(QueryDict(query))
 
 
+
 def rules_version() -> str:
     """The checklist's current rules version, stored with each link."""
-    from guides.engine import rules_version as current  # noqa: PLC0415 - wired to the guides branch at merge
+    from guides.checklist import catalogue
 
-    return current()
+    return catalogue().version
 
 
-def items(situation):
-    """The checklist's ordered items for ``situation`` in the active language."""
-    from guides.checklist import build_items  # noqa: PLC0415 - wired to the guides branch at merge
+def items(situation, language, request=None):
+    """The checklist's ordered items for ``situation`` in ``language``, as the checklist API gives them,
+    with ``due`` as a date."""
+    import datetime as dt
 
-    return build_items(situation)
+    from guides.checklist import make_checklist
+
+    result = []
+    for item in make_checklist(situation, language, request=request)["items"]:
+        item = dict(item)
+        item["due"] = dt.date.fromisoformat(item["due"]) if item.get("due") else None
+        result.append(item)
+    return result
 
 
 def item_phase(item):
-    return item["phase"] if isinstance(item, dict) else item.phase
+    return item["phase"]

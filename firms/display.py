@@ -1,4 +1,6 @@
 """What a link looks like to people: its situation in words, and its checklist grouped by phase."""
+from django.utils import translation
+
 from firms import checklist
 from firms.forms import CHILDREN_CHOICES, FAMILY_CHOICES, PERMIT_CHOICES, STATUS_CHOICES, STAY_CHOICES
 from firms.models import PHASES
@@ -23,10 +25,11 @@ def situation_summary(link):
     return rows
 
 
-def checklist_context(link):
+def checklist_context(link, request=None):
     """The link's checklist in the active language: the engine's items plus the firm's, by phase."""
     situation = checklist.parse_stored(link.situation)
-    items = checklist.items(situation)
+    language = translation.get_language() or link.language
+    items = checklist.items(situation, language, request=request)
     firm_tasks = list(link.tasks.all())
     phases = []
     for code, label in PHASES:

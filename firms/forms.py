@@ -59,6 +59,9 @@ class WorkspaceLoginForm(AuthenticationForm):
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "type": "email"})
         self.fields["password"].label = _("Password")
 
+    def clean_username(self):
+        return (self.cleaned_data.get("username") or "").strip().lower()
+
 
 class LinkForm(forms.Form):
     status = forms.ChoiceField(label=_("Citizenship"), choices=BLANK + STATUS_CHOICES)

@@ -4,7 +4,7 @@ Counters are per firm for link creation (workspace and API share one budget), pe
 use, and per client address for attempts with an unknown token. Each answers 429.
 """
 from django.conf import settings
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 
 def _client_ip(request):
@@ -31,11 +31,21 @@ def token_use_limited(request, token) -> bool:
     )
 
 
-def bad_token_limited(request, increment=True) -> bool:
-    return is_ratelimited(
+def _bad_token_usage(request, increment):
+    return get_usage(
         request,
         group="firms.api-bad-token",
         key=lambda group, req: f"ip:{_client_ip(req)}",
         rate=settings.FIRM_API_BAD_TOKEN_RATE,
         increment=increment,
     )
+
+
+def bad_token_blocked(request) -> bool:
+    """Whether this address has used up its attempts with unknown tokens (checked before each lookup)."""
+    usage = _bad_token_usage(request, increment=False)
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
+def record_bad_token(request) -> None:
+    _bad_token_usage(request, increment=True)

@@ -2,6 +2,7 @@
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,7 +15,13 @@ class FirmViewSet(SnippetViewSet):
     menu_label = _("Firms")
     menu_order = 900
     add_to_admin_menu = True
-    list_display = ["name", "suspended", "member_count", "link_count", "created_at"]
+    list_display = [
+        "name",
+        "suspended",
+        Column("member_count", label=_("Staff"), accessor="member_count"),
+        Column("link_count", label=_("Links"), accessor="link_count"),
+        "created_at",
+    ]
     list_filter = ["suspended"]
     search_fields = ["name"]
     panels = [FieldPanel("name"), FieldPanel("suspended")]

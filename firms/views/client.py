@@ -67,4 +67,4 @@ def shared_checklist(request, code):
         return _private(render(request, "firms/gone.html", {"link": link}, status=410))
     if is_person(request) and not _came_from_same_link(request, link):
         services.record_open(link)
-    return _private(render(request, "firms/client.html", checklist_context(link)))
+    return _private(render(request, "firms/client.html", checklist_context(link, request)))

@@ -61,7 +61,7 @@ def link_list(request):
     return render(
         request,
         "firms/link_list.html",
-        {"filter_form": form, "page": page, "query": query.urlencode(), "section": "links"},
+        {"filter_form": form, "page_obj": page, "query": query.urlencode(), "section": "links"},
     )
 
 
@@ -197,7 +197,7 @@ def link_print(request, code):
     """A hand-out for the client, in the client's language: the note, the link, its QR code, the list."""
     link = _link(request, code)
     with translation.override(link.language):
-        context = checklist_context(link)
+        context = checklist_context(link, request)
         context.update(
             short_url=short_url(request, link),
             qr=qr_svg(short_url(request, link), inline=True).decode(),
@@ -284,5 +284,5 @@ def audit(request):
     return render(
         request,
         "firms/audit.html",
-        {"page": page, "actions": AuditEvent.ACTIONS, "action": action, "section": "audit"},
+        {"page_obj": page, "actions": AuditEvent.ACTIONS, "action": action, "section": "audit"},
     )
