@@ -45,6 +45,7 @@ messages: install
 
 demo: install migrate
 	$(MANAGE) load_demo
+	$(MANAGE) load_tasks
 
 lint: install-dev
 	$(BIN)/ruff check .

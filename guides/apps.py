@@ -6,3 +6,6 @@ class GuidesConfig(AppConfig):
 
     name = "guides"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from guides import signals  # noqa: F401

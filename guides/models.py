@@ -1,0 +1,190 @@
+"""Checklist data editors change in the Wagtail admin: tasks, their rules, agencies; plus the rules
+snapshots and the anonymous daily counter.
+
+The database is the source of truth in production; ``load_tasks``/``export_tasks`` move it to and
+from ``guides/data/tasks.yaml`` so a rule change is reviewed as a diff.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+
+PHASE_CHOICES = [
+    ("before", _("Before you move")),
+    ("arrival", _("Arriving")),
+    ("settling", _("Settling in")),
+]
+
+
+class Agency(models.Model):
+    """The authority that owns a task's next step (the content app has its own, richer Agency)."""
+
+    key = models.SlugField(_("key"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    url = models.URLField(_("website"))
+
+    panels = [FieldPanel("key"), FieldPanel("name"), FieldPanel("url")]
+
+    class Meta:
+        verbose_name = _("checklist agency")
+        verbose_name_plural = _("checklist agencies")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.name or self.key
+
+
+def _list_field(verbose):
+    return models.JSONField(verbose, default=list, blank=True, help_text=_("A list of values; empty = any."))
+
+
+class Task(ClusterableModel):
+    """One thing to do in a move, with the rules that put it on a reader's list."""
+
+    key = models.SlugField(_("key"), max_length=60, unique=True, help_text=_("Stable: links and ticks use it."))
+    phase = models.CharField(_("phase"), max_length=10, choices=PHASE_CHOICES)
+    order = models.PositiveIntegerField(_("editorial order"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"))
+    agency = models.ForeignKey(Agency, verbose_name=_("agency"), null=True, blank=True, on_delete=models.SET_NULL)
+    guide = models.ForeignKey(
+        "content.GuidePage",
+        verbose_name=_("guide"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    guide_slug = models.SlugField(
+        _("guide slug"),
+        max_length=100,
+        blank=True,
+        help_text=_("The English slug of the guide; used to link the guide once it is published."),
+    )
+    depends_on = ParentalManyToManyField(
+        "self", verbose_name=_("depends on"), symmetrical=False, blank=True, related_name="dependants"
+    )
+    days_from_arrival = models.IntegerField(
+        _("due, days from arrival"), null=True, blank=True, help_text=_("Negative: before arrival. Empty: no due date.")
+    )
+    duration_days = models.PositiveIntegerField(_("typical duration in days"), null=True, blank=True)
+    duration_source = models.CharField(_("source of the duration"), max_length=300, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("key"), FieldPanel("phase"), FieldPanel("order")]),
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("agency"), FieldPanel("guide"), FieldPanel("guide_slug")]),
+        FieldPanel("depends_on"),
+        FieldPanel("days_from_arrival"),
+        MultiFieldPanel([FieldPanel("duration_days"), FieldPanel("duration_source")], heading=_("Typical duration")),
+        InlinePanel("rules", heading=_("Rules (the task applies when any rule matches)"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("checklist task")
+        verbose_name_plural = _("checklist tasks")
+        ordering = ["phase", "order", "key"]
+
+    def __str__(self):
+        return f"{self.key} – {self.title}"
+
+
+class Rule(models.Model):
+    """An AND of conditions (each a list of allowed values, empty = any) and who does the task then."""
+
+    task = ParentalKey(Task, related_name="rules", on_delete=models.CASCADE)
+    persons = models.JSONField(_("for"), default=list, help_text=_("mover, partner, children, household"))
+    statuses = _list_field(_("citizenships"))
+    permits = _list_field(_("reasons for moving"))
+    families = _list_field(_("family situations"))
+    children = _list_field(_("children's age groups"))
+    stays = _list_field(_("length of stay"))
+    partners = _list_field(_("partner's citizenships"))
+    sort_order = models.IntegerField(default=0, editable=False)
+
+    panels = [
+        FieldPanel("persons"),
+        FieldRowPanel([FieldPanel("statuses"), FieldPanel("permits"), FieldPanel("families")]),
+        FieldRowPanel([FieldPanel("children"), FieldPanel("stays"), FieldPanel("partners")]),
+    ]
+
+    #: model field → condition name in the engine and tasks.yaml
+    CONDITION_FIELDS = {
+        "statuses": "status",
+        "permits": "permit",
+        "families": "family",
+        "children": "children",
+        "stays": "stay",
+        "partners": "partner",
+    }
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("rule")
+
+    def __str__(self):
+        return f"{self.task_id}: {self.as_data()}"
+
+    def clean(self):
+        from guides import situation as s
+        from guides.engine import PERSONS
+
+        allowed = {
+            "persons": PERSONS,
+            "statuses": s.STATUSES,
+            "permits": s.PERMITS,
+            "families": s.FAMILIES,
+            "children": s.CHILDREN,
+            "stays": s.STAYS,
+            "partners": s.CITIZENSHIPS,
+        }
+        errors = {}
+        for name, values in allowed.items():
+            value = getattr(self, name)
+            if not isinstance(value, list) or any(v not in values for v in value):
+                errors[name] = _("Use a list of these values: %(values)s") % {"values": ", ".join(values)}
+        if not self.persons:
+            errors["persons"] = _("Name at least one person.")
+        if errors:
+            raise ValidationError(errors)
+
+    def as_data(self) -> dict:
+        data = {"for": list(self.persons)}
+        for field, name in self.CONDITION_FIELDS.items():
+            if getattr(self, field):
+                data[name] = list(getattr(self, field))
+        return data
+
+
+class RulesSnapshot(models.Model):
+    """The rule data of each rules_version ever served, so a shared link can say what changed."""
+
+    version = models.CharField(max_length=12, unique=True)
+    data = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("rules snapshot")
+
+    def __str__(self):
+        return self.version
+
+
+class ChecklistCount(models.Model):
+    """Checklists made per situation and day: anonymous (answers only: no date, IP or cookie)."""
+
+    day = models.DateField()
+    situation = models.CharField(max_length=200)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "situation"], name="guides_count_unique_day_situation")]
+        verbose_name = _("checklist count")
+
+    def __str__(self):
+        return f"{self.day} {self.situation}: {self.count}"

@@ -1,2 +1,9 @@
 """URLs without a language prefix (machines: API, feeds, short links)."""
-urlpatterns: list = []
+
+from django.urls import path
+
+from guides import views
+
+urlpatterns = [
+    path("api/v1/checklist", views.api_checklist, name="api-checklist"),
+]

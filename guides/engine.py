@@ -1,0 +1,347 @@
+"""The checklist engine: rule data + a situation → the ordered items. A pure function.
+
+No database, no request: ``build(book, situation)`` reads only its arguments, so the scenario suite
+can run every combination in a second and the views, the API and the calendar are thin adapters.
+DESIGN.md, "The rules, exactly" is the specification:
+
+* a rule is an AND of conditions, each a set of allowed values (empty = any); children's groups
+  match when the family has one of the groups; the partner's citizenship matches only with a partner;
+* a task applies when any rule matches; its persons are the union of the matched rules' ``for``;
+  with ``family=alone`` "household" is reported as "mover";
+* ``depends_on`` keeps only keys on the same list; the order is topological, ties broken by phase,
+  then days from arrival (none last), then editorial order, then key;
+* ``why`` names the answers of the matched rules' non-empty conditions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import heapq
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from guides.situation import FAMILIES_WITH_PARTNER, Situation
+
+PHASES = ("before", "arrival", "settling")
+PERSONS = ("mover", "partner", "children", "household")
+CONDITIONS = ("status", "permit", "family", "children", "stay", "partner")
+
+
+@dataclass(frozen=True)
+class Rule:
+    persons: tuple[str, ...]
+    status: frozenset = frozenset()
+    permit: frozenset = frozenset()
+    family: frozenset = frozenset()
+    children: frozenset = frozenset()
+    stay: frozenset = frozenset()
+    partner: frozenset = frozenset()
+
+    def matches(self, s: Situation) -> bool:
+        if self.status and s.status not in self.status:
+            return False
+        if self.permit and s.permit not in self.permit:
+            return False
+        if self.family and s.family not in self.family:
+            return False
+        if self.children and not self.children.intersection(s.children):
+            return False
+        if self.stay and s.stay not in self.stay:
+            return False
+        return not (self.partner and (s.partner is None or s.partner not in self.partner))
+
+    def reasons(self, s: Situation) -> list[tuple[str, str]]:
+        """The reader's answers that this rule's non-empty conditions name, as (field, value) pairs."""
+        out = []
+        if self.status:
+            out.append(("status", s.status))
+        if self.permit:
+            out.append(("permit", s.permit))
+        # A condition on the children's groups or the partner's citizenship already says who comes.
+        if self.family and not self.children and not (self.partner and set(self.family) <= set(FAMILIES_WITH_PARTNER)):
+            out.append(("family", _family_reason(self.family)))
+        for group in sorted(self.children.intersection(s.children), key=_CHILD_ORDER.index):
+            out.append(("children", group))
+        if self.stay:
+            out.append(("stay", s.stay))
+        if self.partner:
+            out.append(("partner", s.partner))
+        return out
+
+    def as_data(self) -> dict:
+        data = {"for": sorted(self.persons)}
+        for name in CONDITIONS:
+            values = getattr(self, name)
+            if values:
+                data[name] = sorted(values)
+        return data
+
+
+_CHILD_ORDER = ["preschool", "school", "upper-secondary"]
+
+
+def _family_reason(families: frozenset) -> str:
+    with_partner = {"partner", "partner-children"}
+    with_children = {"children", "partner-children"}
+    if families <= with_partner:
+        return "with-partner"
+    if families <= with_children:
+        return "with-children"
+    return "with-family"
+
+
+@dataclass(frozen=True)
+class TaskRules:
+    key: str
+    phase: str
+    order: int
+    rules: tuple[Rule, ...]
+    depends_on: tuple[str, ...] = ()
+    days_from_arrival: int | None = None
+
+    def as_data(self) -> dict:
+        return {
+            "key": self.key,
+            "phase": self.phase,
+            "order": self.order,
+            "days_from_arrival": self.days_from_arrival,
+            "depends_on": sorted(self.depends_on),
+            "rules": sorted((r.as_data() for r in self.rules), key=lambda d: json.dumps(d, sort_keys=True)),
+        }
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """All tasks' rule data (no texts). ``version`` identifies it."""
+
+    tasks: tuple[TaskRules, ...]
+    version: str = field(default="", compare=False)
+
+    @classmethod
+    def of(cls, tasks: Iterable[TaskRules]) -> RuleBook:
+        tasks = tuple(sorted(tasks, key=lambda t: t.key))
+        return cls(tasks=tasks, version=rules_version(tasks))
+
+    @classmethod
+    def from_data(cls, task_dicts: Iterable[dict]) -> RuleBook:
+        """From the ``tasks`` list of tasks.yaml (or ``as_data()``): the keys used there."""
+        tasks = []
+        for t in task_dicts:
+            rules = tuple(
+                Rule(
+                    persons=tuple(r["for"]),
+                    **{name: frozenset(r.get(name) or ()) for name in CONDITIONS},
+                )
+                for r in t["rules"]
+            )
+            tasks.append(
+                TaskRules(
+                    key=t["key"],
+                    phase=t["phase"],
+                    order=int(t.get("order") or 0),
+                    rules=rules,
+                    depends_on=tuple(t.get("depends_on") or ()),
+                    days_from_arrival=t.get("days_from_arrival"),
+                )
+            )
+        return cls.of(tasks)
+
+    def as_data(self) -> list[dict]:
+        return [t.as_data() for t in self.tasks]
+
+
+def rules_version(tasks: Iterable[TaskRules]) -> str:
+    """First 12 hex digits of SHA-256 over the canonical JSON of the rule data (never the texts)."""
+    data = sorted((t.as_data() for t in tasks), key=lambda d: d["key"])
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str
+    phase: str
+    persons: tuple[str, ...]
+    depends_on: tuple[str, ...]
+    days_from_arrival: int | None
+    due: dt.date | None
+    #: (field, value) pairs naming the answers that put the item on the list; () = everyone.
+    reasons: tuple[tuple[str, str], ...]
+
+    def why(self, language: str) -> str:
+        return explain(self.reasons, language)
+
+
+def build(book: RuleBook, situation: Situation) -> list[Item]:
+    """The ordered checklist for ``situation`` (arrival optional: it only fills in ``due``)."""
+    matched: dict[str, tuple[TaskRules, list[Rule]]] = {}
+    for task in book.tasks:
+        rules = [rule for rule in task.rules if rule.matches(situation)]
+        if rules:
+            matched[task.key] = (task, rules)
+
+    items: dict[str, Item] = {}
+    for key, (task, rules) in matched.items():
+        persons = set()
+        for rule in rules:
+            persons.update(rule.persons)
+        if situation.family == "alone" and "household" in persons:
+            persons.discard("household")
+            persons.add("mover")
+        reasons: list[tuple[str, str]] = []
+        if not any(rule_has_no_conditions(rule) for rule in rules):
+            for rule in rules:
+                for reason in rule.reasons(situation):
+                    if reason not in reasons:
+                        reasons.append(reason)
+        due = None
+        if situation.arrival is not None and task.days_from_arrival is not None:
+            due = situation.arrival + dt.timedelta(days=task.days_from_arrival)
+        items[key] = Item(
+            key=key,
+            phase=task.phase,
+            persons=tuple(p for p in PERSONS if p in persons),
+            depends_on=tuple(d for d in task.depends_on if d in matched),
+            days_from_arrival=task.days_from_arrival,
+            due=due,
+            reasons=tuple(reasons),
+        )
+    return topological(items, {k: t for k, (t, _rules) in matched.items()})
+
+
+def rule_has_no_conditions(rule: Rule) -> bool:
+    return not any(getattr(rule, name) for name in CONDITIONS)
+
+
+def _tie_break(task: TaskRules) -> tuple:
+    days = task.days_from_arrival
+    return (PHASES.index(task.phase), days is None, days if days is not None else 0, task.order, task.key)
+
+
+def topological(items: dict[str, Item], tasks: dict[str, TaskRules]) -> list[Item]:
+    """Kahn's algorithm; among items free to go next the smallest tie-break comes first."""
+    waiting = {key: set(item.depends_on) for key, item in items.items()}
+    dependants: dict[str, list[str]] = {key: [] for key in items}
+    for key, item in items.items():
+        for dep in item.depends_on:
+            dependants[dep].append(key)
+    ready = [(_tie_break(tasks[key]), key) for key, deps in waiting.items() if not deps]
+    heapq.heapify(ready)
+    ordered = []
+    while ready:
+        _tie, key = heapq.heappop(ready)
+        ordered.append(items[key])
+        for other in dependants[key]:
+            waiting[other].discard(key)
+            if not waiting[other]:
+                heapq.heappush(ready, (_tie_break(tasks[other]), other))
+    if len(ordered) != len(items):
+        raise ValueError("the task dependencies form a cycle")
+    return ordered
+
+
+# ------------------------------------------------------------------------------------------- why
+def _fragment(field_name: str, value: str) -> str:
+    """One answer as a clause in the active language."""
+    fragments = {
+        ("status", "third-country"): lambda: _("you are a citizen of a country outside the EU/EEA"),
+        ("status", "eu"): lambda: _("you are a citizen of an EU/EEA country or Switzerland"),
+        ("status", "nordic"): lambda: _("you are a citizen of a Nordic country"),
+        ("permit", "work"): lambda: _("you move to work"),
+        ("permit", "eu-blue-card"): lambda: _("you move with an EU Blue Card"),
+        ("permit", "ict"): lambda: _("you move on an intra-company transfer (ICT)"),
+        ("permit", "research"): lambda: _("you move to do research"),
+        ("permit", "self-employed"): lambda: _("you move to run your own business"),
+        ("permit", "job-seeking"): lambda: _("you move to look for work"),
+        ("permit", "study"): lambda: _("you move to study"),
+        ("permit", "family"): lambda: _("you move to join family"),
+        ("family", "with-partner"): lambda: _("your partner comes with you"),
+        ("family", "with-children"): lambda: _("your children come with you"),
+        ("family", "with-family"): lambda: _("your family comes with you"),
+        ("children", "preschool"): lambda: _("a child of preschool age comes with you"),
+        ("children", "school"): lambda: _("a child of school age comes with you"),
+        ("children", "upper-secondary"): lambda: _("a child of upper-secondary school age comes with you"),
+        ("stay", "long"): lambda: _("you plan to stay a year or more"),
+        ("stay", "short"): lambda: _("you plan to stay less than a year"),
+        ("partner", "third-country"): lambda: _("your partner is a citizen of a country outside the EU/EEA"),
+        ("partner", "eu"): lambda: _("your partner is a citizen of an EU/EEA country or Switzerland"),
+        ("partner", "nordic"): lambda: _("your partner is a citizen of a Nordic country"),
+    }
+    return fragments[(field_name, value)]()
+
+
+def explain(reasons: Iterable[tuple[str, str]], language: str) -> str:
+    """``why`` in ``language``: "Because A, B and C." or, for a rule with no conditions, "Everyone …"."""
+    reasons = list(reasons)
+    with translation.override(language):
+        if not reasons:
+            return _("Everyone who moves to Sweden does this.")
+        clauses = [_fragment(f, v) for f, v in reasons]
+        if len(clauses) == 1:
+            joined = clauses[0]
+        else:
+            joined = pgettext("list", "%(items)s and %(last)s") % {
+                "items": pgettext("list separator", ", ").join(clauses[:-1]),
+                "last": clauses[-1],
+            }
+        return _("Because %(reasons)s.") % {"reasons": joined}
+
+
+# ------------------------------------------------------------------------------------- validation
+def validation_errors(book_tasks: Iterable[TaskRules]) -> list[str]:
+    """What an editor must fix before saving: unknown or later-phase dependencies, and cycles."""
+    tasks = {t.key: t for t in book_tasks}
+    errors = []
+    for task in tasks.values():
+        if task.phase not in PHASES:
+            errors.append(_("“%(task)s” has an unknown phase.") % {"task": task.key})
+        for dep in task.depends_on:
+            other = tasks.get(dep)
+            if other is None:
+                errors.append(
+                    _("“%(task)s” depends on “%(dep)s”, which does not exist.") % {"task": task.key, "dep": dep}
+                )
+            elif (
+                other.phase in PHASES and task.phase in PHASES and PHASES.index(other.phase) > PHASES.index(task.phase)
+            ):
+                errors.append(
+                    _("“%(task)s” cannot depend on “%(dep)s”, which belongs to a later phase.")
+                    % {"task": task.key, "dep": dep}
+                )
+    cycle = find_cycle({k: [d for d in t.depends_on if d in tasks] for k, t in tasks.items()})
+    if cycle:
+        errors.append(_("These tasks depend on each other in a circle: %(cycle)s.") % {"cycle": " → ".join(cycle)})
+    return errors
+
+
+def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
+    """A cycle in the dependency graph as a list of keys (first = last), or None."""
+    WHITE, GREY, BLACK = 0, 1, 2
+    colour = dict.fromkeys(graph, WHITE)
+    for start in sorted(graph):
+        if colour[start] != WHITE:
+            continue
+        stack = [(start, iter(sorted(graph[start])))]
+        path = [start]
+        colour[start] = GREY
+        while stack:
+            node, children = stack[-1]
+            nxt = next(children, None)
+            if nxt is None:
+                colour[node] = BLACK
+                stack.pop()
+                path.pop()
+                continue
+            if colour.get(nxt) == GREY:
+                return [*path[path.index(nxt) :], nxt]
+            if colour.get(nxt) == WHITE:
+                colour[nxt] = GREY
+                path.append(nxt)
+                stack.append((nxt, iter(sorted(graph.get(nxt, [])))))
+    return None

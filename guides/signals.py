@@ -1,0 +1,19 @@
+"""Any change to tasks, rules or agencies drops the cached catalogue (next request rebuilds it)."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from guides.checklist import forget_catalogue
+from guides.models import Agency, Rule, Task
+
+
+@receiver([post_save, post_delete], sender=Task)
+@receiver([post_save, post_delete], sender=Rule)
+@receiver([post_save, post_delete], sender=Agency)
+def _forget(sender, **kwargs):
+    forget_catalogue()
+
+
+@receiver(m2m_changed, sender=Task.depends_on.through)
+def _forget_m2m(sender, **kwargs):
+    forget_catalogue()

@@ -1,0 +1,153 @@
+"""tasks.yaml ⇄ database: the loader behind ``load_tasks`` and the writer behind ``export_tasks``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+
+from guides.engine import RuleBook, validation_errors
+
+TASKS_FILE = Path(__file__).resolve().parent / "data" / "tasks.yaml"
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def read_file(path: Path = TASKS_FILE) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def book_from_file(path: Path = TASKS_FILE) -> RuleBook:
+    return RuleBook.from_data(read_file(path)["tasks"])
+
+
+def _find_guide(slug: str):
+    if not slug:
+        return None
+    from content.models import GuidePage
+
+    return GuidePage.objects.filter(slug=slug, locale__language_code="en").first()
+
+
+@transaction.atomic
+def load(data: dict) -> tuple[int, str]:
+    """Create or update every agency and task of ``data``; idempotent. Returns (tasks, rules_version)."""
+    from guides.models import Agency, Rule, RulesSnapshot, Task
+
+    book = RuleBook.from_data(data["tasks"])
+    problems = validation_errors(book.tasks)
+    if problems:
+        raise ValueError("; ".join(problems))
+
+    agencies = {}
+    for a in data.get("agencies", []):
+        fields = {"url": a["url"]}
+        for code in LANGUAGE_CODES:
+            fields[f"name_{code}"] = a["name"].get(code) or a["name"]["en"]
+        fields["name"] = a["name"]["en"]
+        agencies[a["key"]], _created = Agency.objects.update_or_create(key=a["key"], defaults=fields)
+
+    tasks = {}
+    for t in data["tasks"]:
+        duration = t.get("duration") or {}
+        fields = {
+            "phase": t["phase"],
+            "order": t.get("order") or 0,
+            "agency": agencies.get(t.get("agency")) if t.get("agency") else None,
+            "guide_slug": t.get("guide") or "",
+            "days_from_arrival": t.get("days_from_arrival"),
+            "duration_days": duration.get("days"),
+            "duration_source": duration.get("source") or "",
+            "title": t["title"]["en"],
+            "summary": t["summary"]["en"],
+        }
+        for code in LANGUAGE_CODES:
+            fields[f"title_{code}"] = t["title"][code]
+            fields[f"summary_{code}"] = t["summary"][code]
+        guide = _find_guide(fields["guide_slug"])
+        if guide is not None:
+            fields["guide"] = guide
+        task, _created = Task.objects.update_or_create(key=t["key"], defaults=fields)
+        tasks[t["key"]] = task
+        wanted = [_rule_fields(r) for r in t["rules"]]
+        existing = [_rule_fields(r.as_data()) for r in task.rules.all()]
+        if wanted != existing:
+            task.rules.all().delete()
+            for index, rule in enumerate(wanted):
+                Rule.objects.create(task=task, sort_order=index, **rule)
+    for t in data["tasks"]:
+        task = tasks[t["key"]]
+        wanted_deps = sorted(t.get("depends_on") or [])
+        if sorted(d.key for d in task.depends_on.all()) != wanted_deps:
+            # A ParentalManyToManyField is written by save(), not by set().
+            task.depends_on.set([tasks[d] for d in wanted_deps])
+            task.save()
+    Task.objects.exclude(key__in=tasks).delete()
+    RulesSnapshot.objects.get_or_create(version=book.version, defaults={"data": book.as_data()})
+    from guides.checklist import forget_catalogue
+
+    transaction.on_commit(forget_catalogue)
+    return len(tasks), book.version
+
+
+def _rule_fields(rule: dict) -> dict:
+    from guides.models import Rule
+
+    fields = {"persons": list(rule["for"])}
+    for field, name in Rule.CONDITION_FIELDS.items():
+        fields[field] = list(rule.get(name) or [])
+    return fields
+
+
+def dump() -> dict:
+    """The database as tasks.yaml data (same shape as the committed file)."""
+    from guides.models import Agency, Task
+
+    agencies = [
+        {
+            "key": a.key,
+            "url": a.url,
+            "name": {code: getattr(a, f"name_{code}") or a.name for code in LANGUAGE_CODES},
+        }
+        for a in Agency.objects.order_by("key")
+    ]
+    tasks = []
+    phase_rank = {"before": 0, "arrival": 1, "settling": 2}
+    for task in sorted(
+        Task.objects.select_related("agency").prefetch_related("rules", "depends_on"),
+        key=lambda t: (phase_rank.get(t.phase, 9), t.order, t.key),
+    ):
+        duration = None
+        if task.duration_days is not None or task.duration_source:
+            duration = {"days": task.duration_days, "source": task.duration_source}
+        tasks.append(
+            {
+                "key": task.key,
+                "phase": task.phase,
+                "order": task.order,
+                "agency": task.agency.key if task.agency else None,
+                "guide": task.guide_slug or (task.guide.slug if task.guide_id else None),
+                "days_from_arrival": task.days_from_arrival,
+                "depends_on": sorted(d.key for d in task.depends_on.all()),
+                "duration": duration,
+                "rules": [r.as_data() for r in task.rules.all()],
+                "title": {code: getattr(task, f"title_{code}") or "" for code in LANGUAGE_CODES},
+                "summary": {code: getattr(task, f"summary_{code}") or "" for code in LANGUAGE_CODES},
+            }
+        )
+    return {"agencies": agencies, "tasks": tasks}
+
+
+HEADER = """# Landa checklist tasks: the rules of moving to Sweden, as data (written by `manage.py export_tasks`).
+# A task goes on a list when ANY of its rules matches; a rule is an AND of conditions, each a list of
+# allowed values (missing = any): status, permit, family, children (groups; one in common matches),
+# stay, partner (the partner's citizenship; only with a partner). `for`: who does it.
+# Rules: DESIGN.md, "The rules, exactly". Facts: CONTENT.md.
+"""
+
+
+def write(path: Path) -> None:
+    text = yaml.safe_dump(dump(), allow_unicode=True, sort_keys=False, width=120, default_flow_style=None)
+    path.write_text(HEADER + "\n" + text, encoding="utf-8")
