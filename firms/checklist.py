@@ -68,7 +68,3 @@ def items(situation, language, request=None):
         item["due"] = dt.date.fromisoformat(item["due"]) if item.get("due") else None
         result.append(item)
     return result
-
-
-def item_phase(item):
-    return item["phase"]

@@ -10,36 +10,21 @@ from django.utils.translation import gettext_lazy as _
 
 from firms import checklist
 from firms.models import PHASES, Member, SharedChecklist
+from guides import questions
 from portal.languages import LANGUAGES
 
-STATUS_CHOICES = [
-    ("third-country", _("Outside the EU/EEA")),
-    ("eu", _("EU/EEA or Switzerland")),
-    ("nordic", _("Nordic country")),
-]
-PERMIT_CHOICES = [
-    ("work", _("Work")),
-    ("eu-blue-card", _("EU Blue Card")),
-    ("ict", _("Intra-corporate transfer (ICT)")),
-    ("research", _("Research")),
-    ("self-employed", _("Self-employed")),
-    ("job-seeking", _("Looking for work")),
-    ("study", _("Study")),
-    ("family", _("Family")),
-]
-FAMILY_CHOICES = [
-    ("alone", _("Alone")),
-    ("partner", _("With a partner")),
-    ("children", _("With children")),
-    ("partner-children", _("With a partner and children")),
-]
-CHILDREN_CHOICES = [
-    ("preschool", _("Preschool age (1–5)")),
-    ("school", _("School age (6–15)")),
-    ("upper-secondary", _("Upper secondary age (16–19)")),
-]
-STAY_CHOICES = [("long", _("One year or more")), ("short", _("Less than a year"))]
-PARTNER_CHOICES = [("", _("Same as the mover"))] + STATUS_CHOICES
+
+def _choices(question):
+    return [(option.value, option.label) for option in question.options]
+
+
+# The questionnaire's own questions and answers (guides.questions), so staff see what clients see.
+STATUS_CHOICES = _choices(questions.STATUS)
+PERMIT_CHOICES = [(value, option.label) for value, option in questions.PERMIT_OPTIONS.items()]
+FAMILY_CHOICES = _choices(questions.FAMILY)
+CHILDREN_CHOICES = _choices(questions.CHILDREN)
+STAY_CHOICES = _choices(questions.STAY)
+PARTNER_CHOICES = [("", _("The same as the mover's"))] + _choices(questions.PARTNER)
 BLANK = [("", "—")]
 
 
@@ -64,14 +49,17 @@ class WorkspaceLoginForm(AuthenticationForm):
 
 
 class LinkForm(forms.Form):
-    status = forms.ChoiceField(label=_("Citizenship"), choices=BLANK + STATUS_CHOICES)
-    permit = forms.ChoiceField(label=_("Reason for moving"), choices=BLANK + PERMIT_CHOICES)
-    family = forms.ChoiceField(label=_("Who is moving"), choices=BLANK + FAMILY_CHOICES)
-    children = forms.MultipleChoiceField(
-        label=_("Children's ages"), choices=CHILDREN_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+    status = forms.ChoiceField(label=questions.STATUS.legend, choices=BLANK + STATUS_CHOICES, required=False)
+    permit = forms.ChoiceField(
+        label=_("Which permit, or why is the client moving?"), choices=BLANK + PERMIT_CHOICES, required=False
     )
-    stay = forms.ChoiceField(label=_("How long"), choices=BLANK + STAY_CHOICES)
-    partner = forms.ChoiceField(label=_("Partner's citizenship"), choices=PARTNER_CHOICES, required=False)
+    family = forms.ChoiceField(label=questions.FAMILY.legend, choices=BLANK + FAMILY_CHOICES, required=False)
+    children = forms.MultipleChoiceField(
+        label=questions.CHILDREN.legend, choices=CHILDREN_CHOICES, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=questions.CHILDREN.hint,
+    )
+    partner = forms.ChoiceField(label=questions.PARTNER.legend, choices=PARTNER_CHOICES, required=False)
+    stay = forms.ChoiceField(label=questions.STAY.legend, choices=BLANK + STAY_CHOICES, required=False)
     arrival = forms.DateField(
         label=_("Arrival date"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Optional. With it, the checklist shows dates."),
@@ -92,7 +80,7 @@ class LinkForm(forms.Form):
         help_text=_("Leave empty for the default."),
     )
 
-    situation_fields = ("status", "permit", "family", "children", "stay", "partner", "arrival")
+    situation_fields = ("status", "permit", "family", "children", "partner", "stay", "arrival")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
