@@ -13,8 +13,13 @@ from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import exceptions, serializers, status
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.pagination import LimitOffsetPagination
@@ -129,6 +134,14 @@ def errors_handler(exc, context):
     return response
 
 
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "array", "items": {"type": "string", "enum": ["preschool", "school", "upper-secondary"]}},
+            {"type": "string", "example": "preschool,school"},
+        ]
+    }
+)
 class ChildrenField(serializers.Field):
     """``["preschool", "school"]`` or ``"preschool,school"``; the parser checks the values."""
 
@@ -260,7 +273,6 @@ class FirmApiView(APIView):
     parser_classes = [JSONParser]
     renderer_classes = [JSONRenderer]
     throttle_classes: list = []
-    schema = AutoSchema()
 
     def get_exception_handler(self):
         return errors_handler

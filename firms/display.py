@@ -55,7 +55,7 @@ def checklist_context(link, request=None):
                 "code": code,
                 "label": label,
                 "firm_tasks": [
-                    {"title": t.title, "due": t.due(link.arrival), "days_from_arrival": t.days_from_arrival}
+                    {"title": t.title, "due": t.due(situation.arrival), "days_from_arrival": t.days_from_arrival}
                     for t in firm_tasks
                     if t.phase == code
                 ],
