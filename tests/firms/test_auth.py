@@ -1,4 +1,5 @@
 """Signing in to the workspace, brute-force protection, roles, suspension and e-mailed invitations."""
+import io
 import re
 import time
 from unittest import mock
@@ -171,3 +172,17 @@ def test_portal_editors_see_and_can_suspend_firms_in_the_wagtail_admin(client, d
     assert response.status_code == 302
     firm.refresh_from_db()
     assert firm.suspended
+
+
+def test_the_first_admin_of_a_new_firm_is_invited_from_the_command_line(db):
+    from django.core.management import call_command
+
+    from firms.models import Invitation
+
+    call_command("invite_firm_member", "Fresh Moves", "boss@fresh.example", "--language", "sv", stdout=io.StringIO())
+    invitation = Invitation.objects.select_related("firm").get(email="boss@fresh.example")
+    assert invitation.firm.name == "Fresh Moves" and invitation.role == Member.ADMIN
+    assert mail.outbox[0].to == ["boss@fresh.example"]
+    assert "Du är inbjuden" in mail.outbox[0].subject
+    assert "/sv/workspace/invitation/" in mail.outbox[0].body
+
