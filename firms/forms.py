@@ -120,10 +120,13 @@ class LinkForm(forms.Form):
 
     @classmethod
     def initial_for(cls, link):
-        situation = checklist.parse_stored(link.situation)
-        initial = {field: getattr(situation, field, None) for field in cls.situation_fields}
-        initial["children"] = list(situation.children or [])
-        initial["partner"] = situation.partner or ""
+        """The form as the link was saved (read from its canonical query, so even answers today's
+        parser would refuse can be seen and corrected)."""
+        from django.http import QueryDict
+
+        query = QueryDict(link.situation)
+        initial = {field: query.get(field, "") for field in cls.situation_fields}
+        initial["children"] = [c for value in query.getlist("children") for c in value.split(",") if c]
         initial.update(
             language=link.language,
             reference=link.reference,

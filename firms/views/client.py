@@ -4,6 +4,7 @@ Never cached (``no-store``), never indexed (``noindex``). A revoked or expired l
 suspended firm, is 410 in the reader's language with a way to make a checklist of one's own; an
 unknown code (or one deleted after expiry) is 404.
 """
+import logging
 import re
 
 from django.http import HttpResponseRedirect
@@ -11,10 +12,12 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
-from firms import services
+from firms import checklist, services
 from firms.display import checklist_context
 from firms.models import SharedChecklist
 from portal.views import page_not_found
+
+logger = logging.getLogger(__name__)
 
 # Link previews (chat apps, social sites, search engines) fetch a link without a person reading it.
 PREVIEW_BOTS = re.compile(
@@ -65,6 +68,12 @@ def shared_checklist(request, code):
         return _private(page_not_found(request))
     if not link.is_available:
         return _private(render(request, "firms/gone.html", {"link": link}, status=410))
+    try:
+        context = checklist_context(link, request)
+    except checklist.SituationError:
+        # Answers stored under older rules that today's parser refuses: say so, never a 500.
+        logger.warning("Shared link %s… holds a situation the parser now refuses", link.code[:6])
+        return _private(render(request, "firms/gone.html", {"link": link}, status=410))
     if is_person(request) and not _came_from_same_link(request, link):
         services.record_open(link)
-    return _private(render(request, "firms/client.html", checklist_context(link, request)))
+    return _private(render(request, "firms/client.html", context))

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from firms import invitations, limits, services
+from firms import checklist, invitations, limits, services
 from firms.display import checklist_context, situation_summary
 from firms.forms import (
     ExtendForm,
@@ -127,6 +127,13 @@ def link_edit(request, code):
     return _link_form_page(request, link)
 
 
+def _summary(link):
+    try:
+        return situation_summary(link)
+    except checklist.SituationError:
+        return [(_("Answers"), link.situation)]
+
+
 @member_required
 def link_detail(request, code):
     link = _link(request, code)
@@ -136,7 +143,7 @@ def link_detail(request, code):
         {
             "link": link,
             "short_url": short_url(request, link),
-            "summary": situation_summary(link),
+            "summary": _summary(link),
             "extend_form": ExtendForm(),
             "section": "links",
         },

@@ -6,12 +6,19 @@ from firms.models import Member
 from tests.firms.factories import FirmFactory, MemberFactory
 
 
+def _forget_rate_limits():
+    if hasattr(cache, "delete_pattern"):  # Redis: only django-ratelimit's counters, not the whole database
+        cache.delete_pattern("rl:*")
+    else:
+        cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
     """Rate-limit counters live in the cache; each test starts from zero."""
-    cache.clear()
+    _forget_rate_limits()
     yield
-    cache.clear()
+    _forget_rate_limits()
 
 
 @pytest.fixture

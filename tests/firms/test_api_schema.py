@@ -35,9 +35,22 @@ def test_the_description_is_also_served_as_yaml(client, db):
 
 @pytest.fixture
 def api_schema(db, tasks):
-    from django.core.wsgi import get_wsgi_application
+    """The schema, loaded from and sent to the real WSGI application.
 
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+    As Django's test client does, requests must not close the test's database connection (which is
+    inside the test transaction), so close_old_connections is unhooked while schemathesis calls the app.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

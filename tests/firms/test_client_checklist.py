@@ -108,3 +108,12 @@ def test_switching_language_on_the_page_is_not_another_open(client, link):
 
 def test_a_post_is_refused(client, link):
     assert client.post(f"/so/c/{link.code}").status_code == 405
+
+
+def test_a_link_whose_stored_answers_todays_parser_refuses_is_a_410_not_a_500(client, firm, staff_client, staff):
+    old = LinkFactory(firm=staff.firm, situation="status=eu&permit=ict&family=alone&stay=long")
+    assert client.get(f"/en/c/{old.code}", HTTP_USER_AGENT=BROWSER).status_code == 410
+    detail = staff_client.get(f"/en/workspace/links/{old.code}/")
+    assert detail.status_code == 200
+    assert "status=eu&amp;permit=ict" in detail.content.decode()
+    assert staff_client.get(f"/en/workspace/links/{old.code}/edit/").status_code == 200
