@@ -16,6 +16,7 @@ DESIGN.md, "The rules, exactly" is the specification:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import heapq
 import json
@@ -278,7 +279,12 @@ def _fragment(field_name: str, value: str) -> str:
 
 def explain(reasons: Iterable[tuple[str, str]], language: str) -> str:
     """``why`` in ``language``: "Because A, B and C." or, for a rule with no conditions, "Everyone …"."""
-    reasons = list(reasons)
+    return _explain(tuple(reasons), language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _explain(reasons: tuple[tuple[str, str], ...], language: str) -> str:
+    """Memoised: the same answers always read the same way (the catalogues do not change at run time)."""
     with translation.override(language):
         if not reasons:
             return _("Everyone who moves to Sweden does this.")

@@ -5,6 +5,7 @@ The database is the source of truth in production; ``load_tasks``/``export_tasks
 from ``guides/data/tasks.yaml`` so a rule change is reviewed as a diff.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,22 @@ PHASE_CHOICES = [
 ]
 
 
+LANGUAGE_NAMES = (("en", "English"), ("sv", "Svenska"), ("ar", "العربية"), ("so", "Soomaali"))
+
+
+def _translated_panels(*fields):
+    """One group per language (django-modeltranslation's fields); Arabic inputs get dir="auto"."""
+    panels = []
+    for code, name in LANGUAGE_NAMES:
+        attrs = {"dir": "auto"} if code == "ar" else {}
+        group = []
+        for field in fields:
+            widget = (forms.Textarea if field == "summary" else forms.TextInput)(attrs=attrs)
+            group.append(FieldPanel(f"{field}_{code}", widget=widget))
+        panels.append(MultiFieldPanel(group, heading=name))
+    return panels
+
+
 class Agency(models.Model):
     """The authority that owns a task's next step (the content app has its own, richer Agency)."""
 
@@ -26,7 +43,7 @@ class Agency(models.Model):
     name = models.CharField(_("name"), max_length=200)
     url = models.URLField(_("website"))
 
-    panels = [FieldPanel("key"), FieldPanel("name"), FieldPanel("url")]
+    panels = [FieldPanel("key"), *_translated_panels("name"), FieldPanel("url")]
 
     class Meta:
         verbose_name = _("checklist agency")
@@ -75,8 +92,7 @@ class Task(ClusterableModel):
 
     panels = [
         FieldRowPanel([FieldPanel("key"), FieldPanel("phase"), FieldPanel("order")]),
-        FieldPanel("title"),
-        FieldPanel("summary"),
+        *_translated_panels("title", "summary"),
         FieldRowPanel([FieldPanel("agency"), FieldPanel("guide"), FieldPanel("guide_slug")]),
         FieldPanel("depends_on"),
         FieldPanel("days_from_arrival"),

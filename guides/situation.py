@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -32,6 +33,7 @@ FAMILIES_WITH_CHILDREN = ("children", "partner-children")
 FIELDS = ("status", "permit", "family", "children", "partner", "stay", "arrival")
 REQUIRED = ("status", "permit", "family", "stay")
 
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 EARLIEST_ARRIVAL = dt.date(2000, 1, 1)
 #: Longer than any valid value; anything longer is refused before it is looked at.
 MAX_VALUE_LENGTH = 64
@@ -67,11 +69,12 @@ class Situation:
         return self.family in FAMILIES_WITH_CHILDREN
 
     def query_items(self, arrival: bool = True) -> list[tuple[str, str]]:
-        """The canonical parameters: fixed order, children as one comma list, defaults left out."""
+        """The canonical parameters: fixed order, children as one comma list, the partner's citizenship
+        whenever there is a partner (the default made explicit)."""
         items = [("status", self.status), ("permit", self.permit), ("family", self.family)]
         if self.children:
             items.append(("children", ",".join(self.children)))
-        if self.partner is not None and self.partner != self.status:
+        if self.partner is not None:  # always spelled out, so a shared link holds every answer
             items.append(("partner", self.partner))
         items.append(("stay", self.stay))
         if arrival and self.arrival is not None:
@@ -177,7 +180,7 @@ def _arrival(params, errors: dict) -> dt.date | None:
         return None
     text = values[0]
     try:
-        if len(text) != 10 or not text[:4].isdigit():
+        if not ISO_DATE.fullmatch(text):
             raise ValueError(text)
         date = dt.date.fromisoformat(text)
     except ValueError:

@@ -17,6 +17,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from guides import questions
@@ -37,7 +38,8 @@ log = logging.getLogger(__name__)
 LANGUAGE_CODES = ("en", "sv", "ar", "so")
 TRACKS = ("all", "mover", "partner", "children")
 #: Changing an answer asks again the answers that depend on it.
-DEPENDENT = {"status": ("permit",), "family": ("children", "partner")}
+#: (The stay question comes after the partner's, so a new family situation asks it again too.)
+DEPENDENT = {"status": ("permit",), "family": ("children", "partner", "stay")}
 
 
 def _language() -> str:
@@ -129,7 +131,7 @@ def _question_page(request, answers, errors, shown: list[str], status: int, chan
 def _change_url(answers: dict, name: str) -> str:
     from urllib.parse import urlencode
 
-    drop = {name, *DEPENDENT.get(name, ())}
+    drop = set(DEPENDENT.get(name, ()))
     items = _hidden(answers, drop)
     items.append(("change", name))
     return "?" + urlencode(items, safe=",")
@@ -245,7 +247,7 @@ def _result(request, situation):
         summary.append(
             (
                 questions.CHILDREN.legend,
-                ", ".join(str(questions.label("children", c)) for c in situation.children),
+                pgettext("list separator", ", ").join(str(questions.label("children", c)) for c in situation.children),
                 _change_url(answers, "children"),
             )
         )

@@ -1,21 +1,30 @@
 /* Landa checklist: progressive enhancement only. Without it the page still shows every item.
-   Ticks are kept in this browser (localStorage), keyed by the answers and the task key, so they
-   survive a change of answers for the tasks still listed. Nothing leaves the browser. */
+   Ticks are kept in this browser (localStorage) under the answers' key, as a list of task keys.
+   When the reader changes an answer, the new checklist starts from the previous one's ticks for the
+   tasks still listed (DESIGN: "ticks survive a change of answers"). Nothing leaves the browser. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-storage-key]");
   if (!root) { return; }
   var key = root.getAttribute("data-storage-key");
+  var LAST = "landa:checklist:last";
   var store = null;
   try { store = window.localStorage; store.getItem(key); } catch (e) { store = null; }
 
-  function load() {
-    if (!store) { return []; }
-    try { var v = JSON.parse(store.getItem(key) || "[]"); return Array.isArray(v) ? v : []; } catch (e) { return []; }
+  function read(k) {
+    if (!store) { return null; }
+    try {
+      var raw = store.getItem(k);
+      if (raw === null) { return null; }
+      var v = JSON.parse(raw);
+      return Array.isArray(v) ? v : null;
+    } catch (e) { return null; }
   }
+  function load() { return read(key) || []; }
   function save(list) { if (store) { try { store.setItem(key, JSON.stringify(list)); } catch (e) { /* full */ } } }
 
   var boxes = Array.prototype.slice.call(root.querySelectorAll(".js-tick"));
+  var listed = boxes.map(function (b) { return b.value; });
   var progress = document.getElementById("progress");
   var template = root.getAttribute("data-progress") || "";
 
@@ -32,6 +41,14 @@
   }
 
   if (store) {
+    if (read(key) === null) {
+      var previous = store.getItem(LAST);
+      var carried = previous && previous !== key ? read(previous) : null;
+      if (carried) {
+        save(carried.filter(function (k) { return listed.indexOf(k) !== -1; }));
+      }
+    }
+    try { store.setItem(LAST, key); } catch (e) { /* full */ }
     var ticked = load();
     boxes.forEach(function (box) {
       box.parentNode.hidden = false;

@@ -11,3 +11,9 @@ def tasks(db):
     call_command("load_tasks", verbosity=0)
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def count_every_checklist_at_once(settings):
+    """Counters are batched in production; tests read them straight after the request."""
+    settings.GUIDES_COUNTER_FLUSH_SECONDS = 0

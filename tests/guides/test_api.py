@@ -1,0 +1,170 @@
+"""GET /api/v1/checklist exactly as DESIGN.md shapes it."""
+
+import pytest
+
+from guides.engine import PERSONS, PHASES
+
+QUERY = "status=third-country&permit=work&family=partner-children&children=preschool,school&stay=long"
+
+
+@pytest.mark.parametrize("lang", ["en", "sv", "ar", "so"])
+def test_the_api_answers_in_the_contracts_shape_and_the_requested_language(client, tasks, lang):
+    response = client.get(f"/api/v1/checklist?{QUERY}&arrival=2027-03-01&lang={lang}")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    data = response.json()
+    assert set(data) == {"profile", "language", "rules_version", "share_url", "items"}
+    assert data["profile"] == {
+        "status": "third-country",
+        "permit": "work",
+        "family": "partner-children",
+        "children": ["preschool", "school"],
+        "stay": "long",
+        "partner": "third-country",
+        "arrival": "2027-03-01",
+    }
+    assert data["language"] == lang
+    assert len(data["rules_version"]) == 12 and int(data["rules_version"], 16) >= 0
+    assert data["share_url"].startswith(f"http://testserver/{lang}/checklist/?")
+    assert "arrival=2027-03-01" in data["share_url"] and "children=preschool,school" in data["share_url"]
+    assert "partner=third-country" in data["share_url"]  # every answer, the default made explicit
+    keys = [i["key"] for i in data["items"]]
+    for item in data["items"]:
+        assert set(item) == {
+            "key",
+            "title",
+            "summary",
+            "why",
+            "phase",
+            "for",
+            "agency",
+            "depends_on",
+            "due",
+            "due_rule",
+            "guide_url",
+        }
+        assert item["phase"] in PHASES
+        assert set(item["for"]) <= set(PERSONS)
+        assert all(keys.index(d) < keys.index(item["key"]) for d in item["depends_on"])
+        assert item["guide_url"].startswith("http://testserver/")
+        assert item["agency"] is None or set(item["agency"]) == {"key", "name", "url"}
+        assert (item["due"] is None) == (item["due_rule"] is None)
+    first = data["items"][0]
+    if lang == "ar":
+        assert any("\u0600" <= ch <= "\u06ff" for ch in first["title"] + first["why"])
+
+
+def test_the_share_url_opens_the_same_checklist_as_html(client, tasks):
+    data = client.get(f"/api/v1/checklist?{QUERY}&lang=sv").json()
+    html = client.get(data["share_url"].replace("http://testserver", "")).content.decode()
+    for item in data["items"]:
+        assert f'id="task-{item["key"]}"' in html
+
+
+def test_due_dates_follow_the_arrival_date(client, tasks):
+    items = {i["key"]: i for i in client.get(f"/api/v1/checklist?{QUERY}&arrival=2027-03-01").json()["items"]}
+    assert items["apply-permit"]["due"] == "2026-12-01"
+    assert items["apply-permit"]["due_rule"] == {"days_from_arrival": -90}
+    assert items["healthcare"]["due"] is None and items["healthcare"]["due_rule"] is None
+    items = {i["key"]: i for i in client.get(f"/api/v1/checklist?{QUERY}").json()["items"]}
+    assert items["apply-permit"]["due"] is None and items["apply-permit"]["due_rule"] == {"days_from_arrival": -90}
+
+
+def test_without_a_guide_page_each_item_links_to_its_task_page_in_the_language(client, tasks):
+    items = client.get(f"/api/v1/checklist?{QUERY}&lang=so").json()["items"]
+    for item in items:
+        assert item["guide_url"] == f"http://testserver/so/checklist/tasks/{item['key']}/"
+        assert client.get(item["guide_url"]).status_code == 200
+
+
+def test_a_published_guide_page_is_the_guide_link(client, tasks, demo):
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from wagtail.models import Locale
+
+    from content.models import GuidePage, HomePage, PhasePage
+
+    home = HomePage.objects.get(locale=Locale.objects.get(language_code="en"))
+    phase = home.add_child(instance=PhasePage(title="Arriving", slug="arriving"))
+    phase.add_child(instance=GuidePage(title="Register", slug="register-population"))
+    call_command("load_tasks", verbosity=0)
+    cache.clear()
+    items = {i["key"]: i for i in client.get(f"/api/v1/checklist?{QUERY}&lang=sv").json()["items"]}
+    assert items["register-population"]["guide_url"].endswith("/sv/arriving/register-population/")
+    assert items["sfi"]["guide_url"].endswith("/sv/checklist/tasks/sfi/")
+
+
+def test_a_guide_published_after_the_tasks_were_loaded_is_found_by_its_slug(client, tasks, demo):
+    from django.core.cache import cache
+    from wagtail.models import Locale
+
+    from content.models import GuidePage, HomePage, PhasePage
+
+    home = HomePage.objects.get(locale=Locale.objects.get(language_code="en"))
+    phase = home.add_child(instance=PhasePage(title="Settling in", slug="settling-in"))
+    phase.add_child(instance=GuidePage(title="Learn Swedish", slug="sfi"))
+    cache.clear()  # the guide links are cached for a few minutes
+    items = {i["key"]: i for i in client.get(f"/api/v1/checklist?{QUERY}&lang=ar").json()["items"]}
+    assert items["sfi"]["guide_url"] == "http://testserver/ar/settling-in/sfi/"
+
+
+def test_errors_are_keyed_by_field_in_the_requested_language_with_400(client, tasks):
+    response = client.get("/api/v1/checklist?status=eu&permit=ict&family=alone&children=school&lang=sv")
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert set(errors) == {"permit", "children", "stay"}
+    assert errors["stay"] == ["Svara på frågan."]
+
+
+def test_an_unknown_language_is_a_lang_error(client, tasks):
+    response = client.get(f"/api/v1/checklist?{QUERY}&lang=de")
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"lang"}
+
+
+def test_missing_lang_means_english(client, tasks):
+    assert client.get(f"/api/v1/checklist?{QUERY}").json()["language"] == "en"
+
+
+def test_the_api_only_answers_safe_methods(client, tasks):
+    assert client.post(f"/api/v1/checklist?{QUERY}").status_code == 405
+
+
+def test_the_api_counts_checklists_per_situation_without_the_date(client, tasks):
+    from guides.models import ChecklistCount
+
+    client.get(f"/api/v1/checklist?{QUERY}&arrival=2027-03-01")
+    client.get(f"/api/v1/checklist?{QUERY}&arrival=2027-04-01&lang=ar")
+    row = ChecklistCount.objects.get()
+    assert row.count == 2
+    assert "arrival" not in row.situation and "2027" not in row.situation
+
+
+def test_a_cached_checklist_costs_few_queries(client, tasks, django_assert_max_num_queries):
+    client.get(f"/api/v1/checklist?{QUERY}")  # warms the catalogue and the guide links
+    with django_assert_max_num_queries(4):  # the anonymous counter only
+        assert client.get(f"/api/v1/checklist?{QUERY}&lang=ar").status_code == 200
+
+
+def test_a_cold_cache_rebuilds_the_catalogue_in_a_bounded_number_of_queries(
+    client, tasks, django_assert_max_num_queries
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    with django_assert_max_num_queries(15):
+        assert client.get(f"/api/v1/checklist?{QUERY}").status_code == 200
+
+
+def test_counts_are_batched_and_a_flush_writes_them_in_one_go(client, tasks, settings):
+    from guides.checklist import COUNTS
+    from guides.models import ChecklistCount
+
+    settings.GUIDES_COUNTER_FLUSH_SECONDS = 3600
+    COUNTS.flush()
+    for lang in ("en", "sv", "ar"):
+        client.get(f"/api/v1/checklist?{QUERY}&lang={lang}")
+    client.get("/api/v1/checklist?status=eu&permit=work&family=alone&stay=short")
+    assert not ChecklistCount.objects.exists()
+    COUNTS.flush()
+    assert sorted(ChecklistCount.objects.values_list("count", flat=True)) == [1, 3]
