@@ -50,7 +50,8 @@ def test_staff_create_a_link_with_the_situation_language_note_and_firm_tasks(sta
     link = SharedChecklist.objects.get(firm=staff.firm)
     assert response["Location"] == f"/en/workspace/links/{link.code}/"
     assert link.situation == (
-        "status=third-country&permit=work&family=partner-children&children=preschool,school&stay=long&arrival=2027-03-01"
+        "status=third-country&permit=work&family=partner-children&children=preschool,school&partner=third-country"
+        "&stay=long&arrival=2027-03-01"
     )
     assert str(link.arrival) == "2027-03-01"
     assert link.language == "so" and link.reference == "CASE-2027-0042"
