@@ -148,6 +148,18 @@ HEADER = """# Landa checklist tasks: the rules of moving to Sweden, as data (wri
 """
 
 
+class _Dumper(yaml.SafeDumper):
+    """Block style for mappings (one text per line, readable diffs), flow style for short value lists."""
+
+
+def _list(dumper, data):
+    flow = all(isinstance(item, str | int) for item in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_Dumper.add_representer(list, _list)
+
+
 def write(path: Path) -> None:
-    text = yaml.safe_dump(dump(), allow_unicode=True, sort_keys=False, width=120, default_flow_style=None)
+    text = yaml.dump(dump(), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120, default_flow_style=False)
     path.write_text(HEADER + "\n" + text, encoding="utf-8")

@@ -145,7 +145,7 @@ def checklist(request):
         shown = [n for n in ("status", "permit", "family", "children", "partner", "stay", "arrival") if n in errors]
         return _question_page(request, answers, errors, shown, status=400)
     change = request.GET.get("change", "")
-    if change in ("status", "permit", "family", "children", "partner", "stay"):
+    if change in _flow(answers):  # a question this reader is asked (no partner question without one)
         if change == "stay":
             return _question_page(request, answers, {}, ["stay", "arrival"], status=200, change=change)
         return _question_page(request, answers, {}, [change], status=200, change=change)
@@ -190,7 +190,8 @@ PHASE_LABELS = {
 def _result(request, situation):
     language = _language()
     data = make_checklist(situation, language, request)
-    count_checklist(situation)
+    if request.method == "GET":  # a HEAD (link checker, preview) is not a checklist made
+        count_checklist(situation)
     track = request.GET.get("track", "all")
     tracks = ["all", "mover"]
     if situation.has_partner:
@@ -201,12 +202,9 @@ def _result(request, situation):
         track = "all"
     titles = {i["key"]: i["title"] for i in data["items"]}
     items = _track_items(data["items"], track)
-    if situation.family == "alone":
-        PERSON_LABELS_NOW = {**{k: v() for k, v in PERSON_LABELS.items()}, "mover": _("You")}
-    else:
-        PERSON_LABELS_NOW = {k: v() for k, v in PERSON_LABELS.items()}
+    person_labels = {k: label() for k, label in PERSON_LABELS.items()}
     for item in items:
-        item["who"] = [PERSON_LABELS_NOW[p] for p in item["for"]]
+        item["who"] = [person_labels[p] for p in item["for"]]
         item["needs"] = [(d, titles[d]) for d in item["depends_on"]]
         item["due_date"] = dt.date.fromisoformat(item["due"]) if item["due"] else None
         days = item["due_rule"]["days_from_arrival"] if item["due_rule"] else None
@@ -384,7 +382,8 @@ def api_checklist(request):
             if lang_errors:
                 return JsonResponse({"errors": lang_errors}, status=400)
             data = make_checklist(situation, language, request)
-        count_checklist(situation)
+        if request.method == "GET":  # a HEAD (link checker, preview) is not a checklist made
+            count_checklist(situation)
         response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
         response["Content-Language"] = language
         return response

@@ -106,3 +106,19 @@ def test_an_edit_in_the_database_changes_the_checklist_and_the_rules_version(cli
     after = client.get("/api/v1/checklist?status=eu&permit=work&family=alone&stay=long").json()
     assert after["rules_version"] != before["rules_version"]
     assert "Choose a health centre now" in [i["title"] for i in after["items"]]
+
+
+def test_export_tasks_writes_a_file_that_loads_back_to_the_same_rules_and_texts(tasks, tmp_path):
+    from django.core.management import call_command
+
+    from guides.taskdata import TASKS_FILE, book_from_file, read_file
+
+    exported = tmp_path / "tasks.yaml"
+    call_command("export_tasks", file=str(exported), verbosity=0)
+    assert book_from_file(exported).version == book_from_file(TASKS_FILE).version
+    original = {t["key"]: t for t in read_file(TASKS_FILE)["tasks"]}
+    for task in read_file(exported)["tasks"]:
+        assert task["title"] == original[task["key"]]["title"]
+        assert task["summary"] == original[task["key"]]["summary"]
+    call_command("load_tasks", file=str(exported), verbosity=0)
+    assert Task.objects.count() == len(original)

@@ -134,3 +134,16 @@ def test_the_result_page_counts_one_checklist(client, tasks):
 def test_the_result_page_has_hreflang_alternates_keeping_the_answers(client, tasks):
     page = html(client.get(f"/en/checklist/?{QUERY}"))
     assert re.search(r'hreflang="ar" href="[^"]*/ar/checklist/\?status=third-country', page)
+
+
+def test_a_head_request_is_not_counted_as_a_checklist(client, tasks):
+    from guides.models import ChecklistCount
+
+    assert client.head(f"/en/checklist/?{QUERY}").status_code == 200
+    assert client.head(f"/api/v1/checklist?{QUERY}").status_code == 200
+    assert not ChecklistCount.objects.exists()
+
+
+def test_change_links_only_ask_questions_that_apply(client, tasks):
+    page = html(client.get("/en/checklist/?status=eu&permit=work&family=alone&stay=long&change=partner"))
+    assert 'id="task-healthcare"' in page  # the result, not a partner question
