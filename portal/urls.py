@@ -18,11 +18,13 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("guides.urls_root")),
+    path("", include("firms.urls_root")),
     path("", include("content.urls_root")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("guides.urls")),
+    path("", include("firms.urls")),
     path("", include("content.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "portal",
     "content",
     "guides",
+    "firms",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "drf_spectacular",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -77,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -146,6 +151,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TIMEZONE = "Europe/Stockholm"
 CELERY_BEAT_SCHEDULE: dict = {}
+
+# django-axes checks every login (the firms' workspace and the Wagtail admin) for brute force.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -221,4 +232,29 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# Relocation firms (firms/): login throttling, rate limits, link lifetimes and retention.
+LOGIN_URL = "firms:login"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "firms.views.auth.locked_out"
+AXES_VERBOSE = False
+# drf-spectacular describes the firms' links API (served at /api/v1/schema/).
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True  # a dead Redis degrades to no limit rather than refusing every firm
+FIRM_LINK_CREATE_RATE = os.environ.get("FIRM_LINK_CREATE_RATE", "60/h")
+FIRM_API_TOKEN_RATE = os.environ.get("FIRM_API_TOKEN_RATE", "600/h")
+FIRM_API_BAD_TOKEN_RATE = os.environ.get("FIRM_API_BAD_TOKEN_RATE", "30/h")
+FIRM_LINK_DEFAULT_DAYS = int(os.environ.get("FIRM_LINK_DEFAULT_DAYS", "180"))
+FIRM_LINK_MAX_DAYS = int(os.environ.get("FIRM_LINK_MAX_DAYS", "730"))
+FIRM_LINK_RETENTION_DAYS = int(os.environ.get("FIRM_LINK_RETENTION_DAYS", "90"))
+FIRM_INVITATION_MAX_AGE_DAYS = int(os.environ.get("FIRM_INVITATION_MAX_AGE_DAYS", "7"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@landa.example")
+CELERY_BEAT_SCHEDULE["firms-purge-expired-links"] = {
+    "task": "firms.tasks.purge_expired_links",
+    "schedule": 60 * 60 * 6,  # every six hours; the task is idempotent
 }

@@ -1,0 +1,212 @@
+"""Workspace forms. The situation is checked by the checklist's own parser (firms.checklist.parse)."""
+from datetime import datetime, time
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from firms import checklist
+from firms.models import PHASES, Member, SharedChecklist
+from guides import questions
+from portal.languages import LANGUAGES
+
+
+def _choices(question):
+    return [(option.value, option.label) for option in question.options]
+
+
+# The questionnaire's own questions and answers (guides.questions), so staff see what clients see.
+STATUS_CHOICES = _choices(questions.STATUS)
+PERMIT_CHOICES = [(value, option.label) for value, option in questions.PERMIT_OPTIONS.items()]
+FAMILY_CHOICES = _choices(questions.FAMILY)
+CHILDREN_CHOICES = _choices(questions.CHILDREN)
+STAY_CHOICES = _choices(questions.STAY)
+PARTNER_CHOICES = [("", _("The same as the mover's"))] + _choices(questions.PARTNER)
+BLANK = [("", "—")]
+
+
+def _end_of_day(day):
+    return timezone.make_aware(datetime.combine(day, time(23, 59)))
+
+
+class WorkspaceLoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("The e-mail address or password is not right. Both are case-sensitive."),
+        "inactive": _("This account is not active."),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("E-mail address")
+        self.fields["username"].widget.attrs.update({"autocomplete": "username", "type": "email"})
+        self.fields["password"].label = _("Password")
+
+    def clean_username(self):
+        return (self.cleaned_data.get("username") or "").strip().lower()
+
+
+class LinkForm(forms.Form):
+    status = forms.ChoiceField(label=questions.STATUS.legend, choices=BLANK + STATUS_CHOICES, required=False)
+    permit = forms.ChoiceField(
+        label=_("Which permit, or why is the client moving?"), choices=BLANK + PERMIT_CHOICES, required=False
+    )
+    family = forms.ChoiceField(label=questions.FAMILY.legend, choices=BLANK + FAMILY_CHOICES, required=False)
+    children = forms.MultipleChoiceField(
+        label=questions.CHILDREN.legend, choices=CHILDREN_CHOICES, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=questions.CHILDREN.hint,
+    )
+    partner = forms.ChoiceField(label=questions.PARTNER.legend, choices=PARTNER_CHOICES, required=False)
+    stay = forms.ChoiceField(label=questions.STAY.legend, choices=BLANK + STAY_CHOICES, required=False)
+    arrival = forms.DateField(
+        label=_("Arrival date"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Optional. With it, the checklist shows dates."),
+    )
+    language = forms.ChoiceField(label=_("Client's language"), choices=LANGUAGES)
+    reference = forms.CharField(
+        label=_("Your reference"), max_length=80, required=False,
+        help_text=_(
+            "For your own records, e.g. a case number. Do not enter the client's name: the client never sees it."
+        ),
+    )
+    note = forms.CharField(
+        label=_("Note to the client"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown at the top of the client's checklist."),
+    )
+    expires_on = forms.DateField(
+        label=_("Link expires on"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for the default."),
+    )
+
+    situation_fields = ("status", "permit", "family", "children", "partner", "stay", "arrival")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.situation = None
+
+    def clean_expires_on(self):
+        day = self.cleaned_data.get("expires_on")
+        if day is None:
+            return None
+        today = timezone.localdate()
+        if day < today:
+            raise forms.ValidationError(_("The date must not be in the past."))
+        if (day - today).days > settings.FIRM_LINK_MAX_DAYS:
+            raise forms.ValidationError(
+                _("A link can last at most %(days)s days.") % {"days": settings.FIRM_LINK_MAX_DAYS}
+            )
+        return day
+
+    def clean(self):
+        data = super().clean()
+        if any(field in self.errors for field in self.situation_fields):
+            return data
+        values = {field: data.get(field) for field in self.situation_fields}
+        try:
+            self.situation = checklist.parse(values)
+        except checklist.SituationError as exc:
+            for field, messages in exc.errors.items():
+                target = field if field in self.fields else None
+                for message in messages:
+                    self.add_error(target, message)
+        return data
+
+    @property
+    def expires_at(self):
+        day = self.cleaned_data.get("expires_on")
+        return _end_of_day(day) if day else None
+
+    @classmethod
+    def initial_for(cls, link):
+        """The form as the link was saved (read from its canonical query, so even answers today's
+        parser would refuse can be seen and corrected)."""
+        from django.http import QueryDict
+
+        query = QueryDict(link.situation)
+        initial = {field: query.get(field, "") for field in cls.situation_fields}
+        initial["children"] = [c for value in query.getlist("children") for c in value.split(",") if c]
+        initial.update(
+            language=link.language,
+            reference=link.reference,
+            note=link.note,
+            expires_on=timezone.localdate(link.expires_at),
+        )
+        return initial
+
+
+class FirmTaskForm(forms.Form):
+    title = forms.CharField(label=_("Task"), max_length=200, required=False)
+    phase = forms.ChoiceField(label=_("Phase"), choices=PHASES, required=False)
+    days_from_arrival = forms.IntegerField(
+        label=_("Due, days from arrival"), required=False, min_value=-365, max_value=730,
+        help_text=_("Negative: before arrival. Optional."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("title") and not data.get("phase"):
+            self.add_error("phase", _("Choose a phase."))
+        return data
+
+
+FirmTaskFormSet = forms.formset_factory(FirmTaskForm, extra=3, max_num=20, absolute_max=20, validate_max=True)
+
+
+def tasks_from(formset):
+    return [
+        {"title": f.cleaned_data["title"], "phase": f.cleaned_data["phase"],
+         "days_from_arrival": f.cleaned_data.get("days_from_arrival")}
+        for f in formset.forms
+        if f.cleaned_data.get("title")
+    ]
+
+
+class LinkFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False,
+        choices=[("", _("All")), (SharedChecklist.ACTIVE, _("Active")), (SharedChecklist.EXPIRED, _("Expired")),
+                 (SharedChecklist.REVOKED, _("Revoked"))],
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False, choices=[("", _("All"))] + list(LANGUAGES))
+    q = forms.CharField(label=_("Reference contains"), required=False, max_length=80)
+
+
+class ExtendForm(forms.Form):
+    days = forms.TypedChoiceField(
+        label=_("Extend by"), coerce=int,
+        choices=[(30, _("30 days")), (90, _("90 days")), (180, _("180 days"))],
+    )
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=80, help_text=_("Which system uses it, e.g. 'CRM'."))
+    expires_on = forms.DateField(
+        label=_("Expires on"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Optional."),
+    )
+
+    def clean_expires_on(self):
+        day = self.cleaned_data.get("expires_on")
+        if day is not None and day <= timezone.localdate():
+            raise forms.ValidationError(_("The date must be in the future."))
+        return day
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(label=_("Role"), choices=Member.ROLES, initial=Member.STAFF)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if get_user_model().objects.filter(username__iexact=email).exists():
+            raise forms.ValidationError(_("Someone with this e-mail address already has an account."))
+        return email
+
+
+class AcceptInvitationForm(SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Choose a password")
+        self.fields["new_password2"].label = _("The password again")

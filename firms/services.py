@@ -1,0 +1,111 @@
+"""What staff (workspace) and firms' systems (API) do to links: one implementation for both.
+
+Every create, edit, extend, expire and revoke is recorded in the firm's audit log here, so no
+entry point can forget it.
+"""
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from firms import checklist
+from firms.models import AuditEvent, FirmTask, SharedChecklist
+
+
+def expiry_bounds(now=None):
+    now = now or timezone.now()
+    return now, now + timedelta(days=settings.FIRM_LINK_MAX_DAYS)
+
+
+@transaction.atomic
+def create_link(*, firm, situation, language, reference="", note="", tasks=(), expires_at=None, actor=None, token=None):
+    """A new link. ``situation`` is a parsed Situation (see firms.checklist.parse)."""
+    link = SharedChecklist.objects.create(
+        firm=firm,
+        situation=situation.as_query(),
+        arrival=situation.arrival,
+        language=language,
+        reference=reference,
+        note=note,
+        rules_version=checklist.rules_version(),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        expires_at=expires_at or SharedChecklist.default_expiry(),
+    )
+    _save_tasks(link, tasks)
+    AuditEvent.record(firm, AuditEvent.LINK_CREATED, link.code, actor=actor, token=token)
+    return link
+
+
+@transaction.atomic
+def update_link(link, *, situation, language, reference, note, tasks, expires_at, actor=None):
+    link.situation = situation.as_query()
+    link.arrival = situation.arrival
+    link.language = language
+    link.reference = reference
+    link.note = note
+    link.expires_at = expires_at
+    link.rules_version = checklist.rules_version()
+    link.save()
+    link.tasks.all().delete()
+    _save_tasks(link, tasks)
+    AuditEvent.record(link.firm, AuditEvent.LINK_UPDATED, link.code, actor=actor)
+    return link
+
+
+def _save_tasks(link, tasks):
+    FirmTask.objects.bulk_create(
+        FirmTask(
+            link=link,
+            title=task["title"],
+            phase=task["phase"],
+            days_from_arrival=task.get("days_from_arrival"),
+            order=index,
+        )
+        for index, task in enumerate(tasks)
+    )
+
+
+def extend_link(link, days, actor=None):
+    """Push the expiry ``days`` further (from now if already expired), never past the maximum; un-revokes nothing."""
+    now = timezone.now()
+    start = max(link.expires_at, now)
+    link.expires_at = min(start + timedelta(days=days), expiry_bounds(now)[1])
+    link.save(update_fields=["expires_at", "updated_at"])
+    AuditEvent.record(link.firm, AuditEvent.LINK_EXTENDED, link.code, actor=actor)
+    return link
+
+
+def expire_link(link, actor=None):
+    link.expires_at = min(link.expires_at, timezone.now())
+    link.save(update_fields=["expires_at", "updated_at"])
+    AuditEvent.record(link.firm, AuditEvent.LINK_EXPIRED, link.code, actor=actor)
+    return link
+
+
+def revoke_link(link, actor=None, token=None):
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at", "updated_at"])
+        AuditEvent.record(link.firm, AuditEvent.LINK_REVOKED, link.code, actor=actor, token=token)
+    return link
+
+
+def record_open(link):
+    """Count an open: a number and a time, nothing about who."""
+    now = timezone.now()
+    from django.db.models import F
+
+    SharedChecklist.objects.filter(pk=link.pk).update(open_count=F("open_count") + 1, last_opened_at=now)
+
+
+@transaction.atomic
+def purge_expired_links(now=None):
+    """Delete links (with their reference, note and tasks) past the retention period. Idempotent."""
+    doomed = SharedChecklist.objects.past_retention(now).select_related("firm")
+    count = 0
+    for link in doomed:
+        AuditEvent.record(link.firm, AuditEvent.LINK_DELETED, link.code)
+        link.delete()
+        count += 1
+    return count

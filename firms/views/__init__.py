@@ -1,0 +1,1 @@
+"""Views of the firms app: auth (login, invitations), workspace (staff), client (/c/<code>)."""
