@@ -1,0 +1,3 @@
+"""Arabic and Somali translations of the guides a newcomer needs first (filled below)."""
+
+TRANSLATIONS: dict = {}
