@@ -194,15 +194,21 @@ def guide_body(guide, text, agencies, code):
 def guide_sources(guide):
     return [
         {"type": "source", "id": block_id(guide["key"], "source", index),
-         "value": {"title": source[0], "url": source[1], "publisher": source[2] if len(source) > 2 else ""}}
+         "value": {"title": source[0], "url": source[1], "publisher": source[2] if len(source) > 2 else "",
+                   "language": "en"}}
         for index, source in enumerate(guide["sources"])
     ]
 
 
 def guide_fields(guide, text, agencies, code):
     time_source = guide.get("time_source")
-    if time_source and code == "sv":
-        time_source = {demo_guides.WIS: demo_guides.WIS_SV, demo_guides.MAPPING: demo_guides.MAPPING_SV}.get(time_source, time_source)
+    localized_sources = {
+        "sv": {demo_guides.WIS: demo_guides.WIS_SV, demo_guides.MAPPING: demo_guides.MAPPING_SV},
+        "ar": {demo_guides.WIS: demo_guides.WIS_AR, demo_guides.MAPPING: demo_guides.MAPPING_AR},
+        "so": {demo_guides.WIS: demo_guides.WIS_SO, demo_guides.MAPPING: demo_guides.MAPPING_SO},
+    }
+    if time_source and code in localized_sources:
+        time_source = localized_sources[code].get(time_source, time_source)
     fields = {
         "title": text["title"],
         "summary": text["summary"],

@@ -9,6 +9,10 @@ REVIEW_BY = "2027-05-20"
 
 WIS = ("Work in Sweden, interim report 2 (Tillväxtverket and ten agencies, 2026), table A2", "https://tillvaxtverket.se/")
 WIS_SV = ("Work in Sweden, delredovisning två (Tillväxtverket med tio myndigheter, 2026), tabell A2", "https://tillvaxtverket.se/")
+WIS_AR = ("تقرير Work in Sweden المرحلي الثاني (Tillväxtverket وعشر جهات حكومية، 2026)، الجدول A2", "https://tillvaxtverket.se/")
+WIS_SO = ("Warbixinta ku-meel-gaarka ah ee labaad ee Work in Sweden (Tillväxtverket iyo toban hay'adood, 2026), shaxda A2", "https://tillvaxtverket.se/")
+MAPPING_AR = ("دراسة مسار الشركاء والأطفال المرافقين (Move to Gothenburg، 2025)", "https://www.movetogothenburg.com/")
+MAPPING_SO = ("Daraasadda habka lammaanayaasha iyo carruurta la socota (Move to Gothenburg, 2025)", "https://www.movetogothenburg.com/")
 MAPPING = ("Mapping of the process for accompanying partners and children (Move to Gothenburg, 2025)", "https://www.movetogothenburg.com/")
 MAPPING_SV = ("Kartläggning av processen för medföljande partners och barn (Move to Gothenburg, 2025)", "https://www.movetogothenburg.com/")
 

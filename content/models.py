@@ -313,7 +313,7 @@ class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - 
     agency = models.ForeignKey(
         Agency, verbose_name=_("owning agency"), null=True, blank=True, on_delete=models.SET_NULL, related_name="guides"
     )
-    processing_time = models.CharField(_("typical processing time"), max_length=240, blank=True)
+    processing_time = models.TextField(_("typical processing time"), blank=True)
     processing_time_source = models.CharField(_("source of the processing time"), max_length=240, blank=True)
     processing_time_source_url = models.URLField(_("address of that source"), blank=True)
     sources = StreamField(SOURCE_BLOCKS, verbose_name=_("sources"), blank=True, use_json_field=True)
@@ -428,7 +428,7 @@ class LifeEventPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ00
 
         context = super().get_context(request, *args, **kwargs)
         source = self.source_page() or self
-        guides = GuidePage.objects.live().filter(life_events=source, locale=source.locale).order_by("path")
+        guides = GuidePage.objects.live().filter(life_events=source, locale_id=source.locale_id).order_by("path")
         context["guides"] = localized_pages(guides, context["reader_language"])
         return context
 

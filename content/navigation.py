@@ -7,7 +7,7 @@ path (which ``LandaPageMixin.route`` serves with a notice) and marked with its o
 """
 from dataclasses import dataclass
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from portal.languages import RTL_LANGUAGES
 
@@ -24,6 +24,7 @@ class LocalizedLink:
     source: Page
     url: str
     fallback: bool
+    language: str  # the language of ``page``
 
     @property
     def title(self):
@@ -31,37 +32,40 @@ class LocalizedLink:
 
     @property
     def lang(self):
-        return self.page.locale.language_code if self.fallback else ""
+        """The ``lang`` attribute a link needs: set only when the text is not in the reader's language."""
+        return self.language if self.fallback else ""
 
     @property
     def direction(self):
-        return "rtl" if self.page.locale.language_code in RTL_LANGUAGES else "ltr"
+        return "rtl" if self.language in RTL_LANGUAGES else "ltr"
 
 
 def localized_pages(pages, code: str) -> list[LocalizedLink]:
-    """Map ``pages`` (source-language pages, in order) to ``code``; one query for the translations."""
+    """Map ``pages`` (source-language pages, in order) to ``code``; two queries whatever their number."""
     pages = [page for page in pages if page is not None]
     if not pages:
         return []
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
     translations = {}
-    if any(page.locale.language_code != code for page in pages):
+    if any(codes.get(page.locale_id) != code for page in pages):
         model = type(pages[0]) if all(type(page) is type(pages[0]) for page in pages) else Page
         translations = {
             page.translation_key: page
-            for page in model.objects.live()
-            .filter(locale__language_code=code, translation_key__in=[p.translation_key for p in pages])
-            .select_related("locale")
+            for page in model.objects.live().filter(
+                locale__language_code=code, translation_key__in=[p.translation_key for p in pages]
+            )
         }
     links = []
     for page in pages:
-        if page.locale.language_code == code:
-            links.append(LocalizedLink(page, page, path_in(page, code), False))
+        language = codes.get(page.locale_id, "")
+        if language == code:
+            links.append(LocalizedLink(page, page, path_in(page, code), False, code))
             continue
         translated = translations.get(page.translation_key)
         if translated is not None:
-            links.append(LocalizedLink(translated, page, path_in(translated, code), False))
+            links.append(LocalizedLink(translated, page, path_in(translated, code), False, code))
         else:
-            links.append(LocalizedLink(page, page, path_in(page, code), True))
+            links.append(LocalizedLink(page, page, path_in(page, code), True, language))
     return links
 
 
