@@ -3,6 +3,7 @@
 Out of date means the source page was published after the translation (DESIGN.md, "Languages").
 Filterable by owning agency, so each agency's editors see their own pages.
 """
+import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -72,6 +73,10 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         agency_key = self.request.GET.get("agency") or None
         agencies = Agency.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("name")
+        try:
+            agency_key = str(uuid.UUID(agency_key)) if agency_key else None
+        except ValueError:
+            agency_key = None
         if agency_key and not agencies.filter(translation_key=agency_key).exists():
             agency_key = None
         codes, rows = translation_matrix(agency_key)
