@@ -13,6 +13,7 @@ import datetime
 import hashlib
 import json
 import uuid
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -55,7 +56,7 @@ def fingerprint() -> str:
         "pages": [demo_pages.PHASES, demo_pages.LIFE_EVENT_INDEX, demo_pages.LIFE_EVENTS, demo_pages.STANDARD],
         "agencies": demo_pages.AGENCIES,
         "home": demo_pages.HOME_TEXT,
-        "version": 3,
+        "version": 4,
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -78,22 +79,23 @@ def set_fields(page, fields):
         setattr(page, name, value)
 
 
-def upsert_child(parent, model, slug, fields):
+def upsert_child(parent, model, slug, fields, relations=None):
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, locale=parent.locale, **fields)
+        set_fields(page, relations or {})
         parent.add_child(instance=page)
     else:
-        set_fields(page, fields)
+        set_fields(page, {**fields, **(relations or {})})
     return publish(page)
 
 
-def upsert_translation(source, locale, fields):
+def upsert_translation(source, locale, fields, relations=None):
     translated = source.get_translation_or_none(locale)
     if translated is None:
         translated = source.copy_for_translation(locale)
     translated = translated.specific
-    set_fields(translated, fields)
+    set_fields(translated, {**fields, **(relations or {})})
     return publish(translated)
 
 
@@ -265,23 +267,26 @@ def ensure_trees(homes, locales, agencies):
             if code != "en":
                 upsert_translation(page, locale, {**standard_fields(standard, code), "translation_reviewed": False})
 
+    # Next steps point at guides, so every English guide exists before the links are set; each page is
+    # otherwise published once per load.
+    existing = {page.slug: page for page in GuidePage.objects.filter(locale=locales["en"])}
     guides = {}
     for guide in demo_guides.GUIDES:
-        fields = guide_fields(guide, guide["en"], agencies, "en")
-        page = upsert_child(phases[guide["phase"]], GuidePage, guide["key"], fields)
-        guides[guide["key"]] = page
+        if guide["key"] not in existing:
+            existing[guide["key"]] = upsert_child(
+                phases[guide["phase"]], GuidePage, guide["key"], guide_fields(guide, guide["en"], agencies, "en")
+            )
     for guide in demo_guides.GUIDES:
-        page = guides[guide["key"]]
-        page.life_events = [events[slug] for slug in guide["events"]]
-        page.next_steps = [guides[key] for key in guide["next"]]
-        publish(page)
+        relations = {
+            "life_events": [events[slug] for slug in guide["events"]],
+            "next_steps": [existing[key] for key in guide["next"]],
+        }
+        fields = guide_fields(guide, guide["en"], agencies, "en")
+        page = upsert_child(phases[guide["phase"]], GuidePage, guide["key"], fields, relations)
+        guides[guide["key"]] = page
         texts = {"sv": guide["sv"], **demo_guides_more.TRANSLATIONS.get(guide["key"], {})}
         for code, text in texts.items():
-            fields = guide_fields(guide, text, agencies, code)
-            translated = upsert_translation(page, locales[code], fields)
-            translated.life_events = list(page.life_events.all())
-            translated.next_steps = list(page.next_steps.all())
-            publish(translated)
+            upsert_translation(page, locales[code], guide_fields(guide, text, agencies, code), relations)
     return {"phases": phases, "events": events, "guides": guides}
 
 
@@ -304,8 +309,9 @@ def ensure_editorial_setup(homes):
     portal.permissions.add(access_admin, *Permission.objects.filter(
         content_type__app_label="content", codename__in=["add_agency", "change_agency", "view_agency"]))
     agency_groups = list(Group.objects.filter(name__startswith="Agency: "))
+    view_agency = Permission.objects.get(content_type__app_label="content", codename="view_agency")
     for group in agency_groups:
-        group.permissions.add(access_admin)
+        group.permissions.add(access_admin, view_agency)  # to choose the owning agency in the editor
     for home in homes.values():
         for perm in page_perms.values():
             GroupPagePermission.objects.get_or_create(group=portal, page=home, permission=perm)
@@ -329,29 +335,69 @@ def ensure_editorial_setup(homes):
 
 def register_translations(trees):
     """Tell wagtail-localize about the demo translations, segment by segment."""
-    from content.localize import register_translation
+    from content.localize import register_translations_of
 
     count = 0
     pages = [*trees["phases"].values(), *trees["events"].values(), *trees["guides"].values()]
     for source in pages:
-        for translated in Page.objects.filter(translation_key=source.translation_key).exclude(pk=source.pk):
-            register_translation(source.specific, translated.specific)
-            count += 1
+        translations = [page.specific for page in
+                        Page.objects.filter(translation_key=source.translation_key).exclude(pk=source.pk)]
+        register_translations_of(source.specific, translations)
+        count += len(translations)
     return count
 
 
-def load_demo(force: bool = False) -> str:
+@contextmanager
+def deferred_indexing():
+    """Index each page once at the end, not on each of its several saves while the demo loads.
+
+    The search index and Wagtail's reference index are updated by signals on every save; loading the
+    demo saves each page three or four times (create, revision, publish, translation). With a
+    database a network hop away that dominated the load time.
+    """
+    from django.db.models.signals import post_save
+    from modelsearch import index
+    from modelsearch.signal_handlers import post_save_signal_handler
+    from wagtail.models import ReferenceIndex
+    from wagtail.search.backends import get_search_backends
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
+    ours = [HomePage, PhasePage, GuidePage, LifeEventIndexPage, LifeEventPage, StandardPage, Agency]
+    for model in ours:
+        objects = list(model.get_indexed_objects())
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(model, objects)
+        for instance in objects:
+            ReferenceIndex.create_or_update_for_object(instance)
+
+
+def load_demo(force: bool = False, register_with_localize: bool = True) -> str:
+    """Load (or bring up to date) the demo content; a no-op when its data has not changed.
+
+    ``register_with_localize=False`` skips recording the translations with wagtail-localize (used by
+    browser tests, which only read pages and would otherwise spend most of their time here).
+    """
     with transaction.atomic():
         locales = ensure_locales()
         wanted = fingerprint()
         state = DemoContent.objects.filter(pk=1).first()
         if not force and state is not None and state.fingerprint == wanted and HomePage.objects.exists():
             return "Demo content is up to date; nothing changed."
-        homes = ensure_home(locales)
-        agencies = ensure_agencies(locales)
-        trees = ensure_trees(homes, locales, agencies)
-        ensure_editorial_setup(homes)
-        registered = register_translations(trees)
+        with deferred_indexing():
+            homes = ensure_home(locales)
+            agencies = ensure_agencies(locales)
+            trees = ensure_trees(homes, locales, agencies)
+            ensure_editorial_setup(homes)
+        registered = register_translations(trees) if register_with_localize else 0
         DemoContent.objects.update_or_create(pk=1, defaults={"fingerprint": wanted})
     guides = GuidePage.objects.filter(locale=locales["en"]).count()
     per_language = {code: GuidePage.objects.filter(locale=locale).count() for code, locale in locales.items()}

@@ -23,24 +23,46 @@ def _strings_by_path(instance):
 
 
 def register_translation(source_page, translated_page) -> Translation:
+    return register_translations_of(source_page, [translated_page])[0]
+
+
+def register_translations_of(source_page, translated_pages) -> list[Translation]:
+    """Register several translations of one source page (one TranslationSource, bulk string writes)."""
     source, _ = TranslationSource.update_or_create_from_instance(source_page)
-    translation, _ = Translation.objects.update_or_create(
-        source=source, target_locale=translated_page.locale, defaults={"enabled": True}
-    )
-    targets = _strings_by_path(translated_page)
-    seen = defaultdict(int)
-    segments = StringSegment.objects.filter(source=source).select_related("string", "context").order_by("order")
-    for segment in segments:
-        path = segment.context.path
-        index = seen[path]
-        seen[path] += 1
-        values = targets.get(path, [])
-        if index >= len(values) or not values[index]:
-            continue
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=translated_page.locale,
-            context=segment.context,
-            defaults={"data": values[index], "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+    segments = list(StringSegment.objects.filter(source=source).select_related("context").order_by("order"))
+    results = []
+    for translated_page in translated_pages:
+        translation, _ = Translation.objects.update_or_create(
+            source=source, target_locale=translated_page.locale, defaults={"enabled": True}
         )
-    return translation
+        targets = _strings_by_path(translated_page)
+        wanted = {}
+        seen = defaultdict(int)
+        for segment in segments:
+            path = segment.context.path
+            index = seen[path]
+            seen[path] += 1
+            values = targets.get(path, [])
+            if index < len(values) and values[index]:
+                wanted[(segment.string_id, segment.context_id)] = values[index]
+        existing = {
+            (item.translation_of_id, item.context_id): item
+            for item in StringTranslation.objects.filter(
+                locale=translated_page.locale, context__in={segment.context_id for segment in segments}
+            )
+        }
+        new, changed = [], []
+        for (string_id, context_id), data in wanted.items():
+            item = existing.get((string_id, context_id))
+            if item is None:
+                new.append(StringTranslation(
+                    translation_of_id=string_id, locale=translated_page.locale, context_id=context_id, data=data,
+                    translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                ))
+            elif item.data != data:
+                item.data = data
+                changed.append(item)
+        StringTranslation.objects.bulk_create(new)
+        StringTranslation.objects.bulk_update(changed, ["data"])
+        results.append(translation)
+    return results

@@ -61,7 +61,7 @@ def live_demo(transactional_db, live_server):
     """A live server holding the demo content (the flush after each test empties it again)."""
     from content.demo import load_demo
 
-    load_demo()
+    load_demo(register_with_localize=False)  # pages only: browser tests need no translation records
     return live_server
 
 
