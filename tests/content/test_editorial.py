@@ -194,3 +194,12 @@ def test_admin_text_inputs_get_dir_auto(client, demo):
         script = handle.read()
     assert 'setAttribute("dir", "auto")' in script
     assert "textarea" in script
+
+
+def test_the_admin_lists_agencies_and_opens_a_guide_and_its_translation(client, demo):
+    admin = User.objects.create_superuser("admin3", password="a-long-test-password")
+    client.force_login(admin)
+    assert client.get("/admin/snippets/content/agency/").status_code == 200
+    assert client.get(f"/admin/pages/{guide('register-population').pk}/edit/").status_code == 200
+    response = client.get(f"/admin/pages/{guide('register-population', 'ar').pk}/edit/")
+    assert response.status_code in (200, 302)  # wagtail-localize may send translated pages to its editor

@@ -103,6 +103,7 @@ def test_a_guide_shows_its_parts(client, demo):
     assert 'href="https://www.skatteverket.se/"' in html
     assert "18 days in 2024" in html and "table A2" in html  # processing time with its source
     assert "What you need" in html
+    assert '<li>Staying one year or more</li>' in html  # the situation tags
     assert 'class="breadcrumbs"' in html and 'href="/en/arriving/"' in html
     assert "/en/arriving/id-card/" in html  # next step
     assert "/en/life-events/arriving/" in html
