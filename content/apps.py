@@ -6,3 +6,11 @@ class ContentConfig(AppConfig):
 
     name = "content"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from content.context_processors import clear_navigation_cache
+
+        page_published.connect(clear_navigation_cache, dispatch_uid="landa-nav-published")
+        page_unpublished.connect(clear_navigation_cache, dispatch_uid="landa-nav-unpublished")

@@ -1,2 +1,11 @@
-"""URLs without a language prefix (machines: API, feeds, short links)."""
-urlpatterns: list = []
+"""URLs without a language prefix (machines: API, sitemap, robots)."""
+from django.urls import path
+
+from content import seo
+from content.api import api_router
+
+urlpatterns = [
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots, name="robots"),
+]

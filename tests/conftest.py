@@ -35,6 +35,19 @@ def require(condition: bool, what: str) -> None:
     pytest.skip(f"{what} not available; set REQUIRE_SERVICES=1 to make this a failure")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo content, loaded once into the test database (each test rolls its changes back).
+
+    Loading it takes seconds; ``load_demo`` itself is idempotent, so the ``demo`` fixture below is
+    then a single query. Transactional tests (``live_demo``) run last and load it again after a flush.
+    """
+    with django_db_blocker.unblock():
+        from content.demo import load_demo
+
+        load_demo()
+
+
 @pytest.fixture
 def demo(db):
     """The demo content, loaded the way `make run` loads it."""
@@ -48,7 +61,7 @@ def live_demo(transactional_db, live_server):
     """A live server holding the demo content (the flush after each test empties it again)."""
     from content.demo import load_demo
 
-    load_demo()
+    load_demo(register_with_localize=False)  # pages only: browser tests need no translation records
     return live_server
 
 

@@ -15,7 +15,12 @@ def language_alternates(context):
     request = context.get("request")
     if request is None:
         return []
-    return alternates_for(request, page=context.get("page"))
+    page = context.get("page")
+    cached = getattr(request, "_landa_alternates", None)  # the switcher and the hreflang links share them
+    if cached is None or cached[0] is not page:
+        cached = (page, alternates_for(request, page=page))
+        request._landa_alternates = cached
+    return cached[1]
 
 
 @register.simple_tag

@@ -8,7 +8,10 @@ from content.demo import load_demo
 class Command(BaseCommand):
     help = "Create (or bring up to date) the demo content. Idempotent: a second run changes nothing."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Reload even if the demo data has not changed.")
+
     def handle(self, *args, **options):
         with transaction.atomic():
-            summary = load_demo()
+            summary = load_demo(force=options["force"])
         self.stdout.write(self.style.SUCCESS(summary))

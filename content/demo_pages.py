@@ -1,0 +1,263 @@
+"""Demo content for the site's own pages and the agencies, in the four languages."""
+
+PHASES = [
+    {
+        "slug": "before-you-move",
+        "key": "before",
+        "en": ("Before you move", "Permits, documents, a home, and places at preschool and school: what to start before you travel."),
+        "sv": ("Innan du flyttar", "Tillstånd, handlingar, bostad och plats i förskola och skola: det här ska du börja med innan ni reser."),
+        "ar": ("قبل الانتقال", "التصاريح والوثائق والسكن ومكان في الروضة والمدرسة: ما يجب أن تبدأ به قبل السفر."),
+        "so": ("Ka hor intaadan guurin", "Ruqsadaha, dukumentiyada, guri, iyo meel xanaano iyo dugsi: waxa aad bilaabayso ka hor intaadan safrin."),
+    },
+    {
+        "slug": "arriving",
+        "key": "arrival",
+        "en": ("When you arrive", "Registration and a personal identity number (personnummer), ID card, bank, healthcare, insurance and school: the first weeks."),
+        "sv": ("När du kommer", "Folkbokföring och personnummer, id-kort, bank, vård, försäkring och skola: de första veckorna."),
+        "ar": ("عند الوصول", "التسجيل والحصول على الرقم الشخصي (personnummer)، وبطاقة الهوية، والبنك، والرعاية الصحية، والتأمين، والمدرسة: الأسابيع الأولى."),
+        "so": ("Marka aad timaado", "Is-diiwaangelinta iyo lambarka aqoonsiga shakhsiga (personnummer), kaarka aqoonsiga, bangiga, daryeelka caafimaadka, caymiska iyo dugsiga: toddobaadyada ugu horreeya."),
+    },
+    {
+        "slug": "settling-in",
+        "key": "settling",
+        "en": ("Settling in", "Swedish lessons, work for you and your partner, your driving licence, and staying longer."),
+        "sv": ("Att etablera sig", "Svenska, arbete för dig och din partner, körkortet och att stanna längre."),
+        "ar": ("الاستقرار", "دروس اللغة السويدية، والعمل لك ولشريكك، ورخصة القيادة، والبقاء لفترة أطول."),
+        "so": ("Degitaanka", "Barashada luqadda iswiidhishka, shaqo adiga iyo lammaanahaaga, shatiga darawalnimada, iyo joogitaan dheer."),
+    },
+]
+
+LIFE_EVENT_INDEX = {
+    "slug": "life-events",
+    "en": ("Life events", "Find the guides that belong together, whatever phase of your move you are in."),
+    "sv": ("Livshändelser", "Hitta guiderna som hör ihop, var du än är i flytten."),
+    "ar": ("أحداث الحياة", "اعثر على الأدلة التي ترتبط ببعضها، أيًّا كانت مرحلة انتقالك."),
+    "so": ("Dhacdooyinka nolosha", "Hel hagayaasha isku xiran, meel kasta oo aad ka joogto guuritaankaaga."),
+}
+
+LIFE_EVENTS = [
+    {"slug": "arriving", "en": ("Arriving in Sweden", "The first things to do before and after you arrive."),
+     "sv": ("Att komma till Sverige", "Det första att göra före och efter att du kommer."),
+     "ar": ("الوصول إلى السويد", "أول الأمور التي يجب القيام بها قبل الوصول وبعده."),
+     "so": ("Imaanshaha Iswiidhan", "Waxyaabaha ugu horreeya ee la sameeyo ka hor iyo ka dib imaanshaha.")},
+    {"slug": "home", "en": ("Finding a home", "Renting, housing queues, and why your address matters."),
+     "sv": ("Att hitta en bostad", "Att hyra, bostadsköer och varför adressen spelar roll."),
+     "ar": ("البحث عن سكن", "الإيجار، وطوابير السكن، ولماذا يهم عنوانك."),
+     "so": ("Helitaanka guri", "Kirada, safka guryaha, iyo sababta cinwaankaagu muhiim u yahay.")},
+    {"slug": "swedish", "en": ("Learning Swedish", "Free Swedish lessons and language at school."),
+     "sv": ("Att lära sig svenska", "Gratis svenskundervisning och språk i skolan."),
+     "ar": ("تعلّم اللغة السويدية", "دروس مجانية في اللغة السويدية، واللغة في المدرسة."),
+     "so": ("Barashada luqadda iswiidhishka", "Casharro bilaash ah oo iswiidhish ah iyo luqadda dugsiga.")},
+    {"slug": "working", "en": ("Working and supporting yourself", "Permits, tax, job search and recognition of your education."),
+     "sv": ("Att arbeta och försörja sig", "Tillstånd, skatt, jobbsökande och bedömning av utbildning."),
+     "ar": ("العمل وإعالة نفسك", "التصاريح والضرائب والبحث عن عمل ومعادلة شهاداتك."),
+     "so": ("Shaqada iyo is-masruufidda", "Ruqsadaha, canshuurta, shaqo raadinta iyo aqoonsiga waxbarashadaada.")},
+    {"slug": "parent", "en": ("Being a parent", "Child allowance, parental benefit and your children's permits."),
+     "sv": ("Att vara förälder", "Barnbidrag, föräldrapenning och barnens tillstånd."),
+     "ar": ("أن تكون والدًا", "إعانة الأطفال، وإعانة الوالدين، وتصاريح أطفالك."),
+     "so": ("Waalidnimada", "Lacagta carruurta, gunnada waalidka iyo ruqsadaha carruurtaada.")},
+    {"slug": "school", "en": ("School and preschool", "Preschool, compulsory school, upper secondary and mother-tongue tuition."),
+     "sv": ("Skola och förskola", "Förskola, grundskola, gymnasium och modersmålsundervisning."),
+     "ar": ("المدرسة والروضة", "الروضة، والمدرسة الإلزامية، والمرحلة الثانوية، وتعليم اللغة الأم."),
+     "so": ("Dugsiga iyo xanaanada", "Xanaanada, dugsiga waajibka ah, dugsiga sare iyo waxbarashada afka hooyo.")},
+    {"slug": "ill", "en": ("Being ill", "Healthcare, 1177 and your insurance."),
+     "sv": ("Att vara sjuk", "Vård, 1177 och din försäkring."),
+     "ar": ("عند المرض", "الرعاية الصحية، والرقم 1177، وتأمينك."),
+     "so": ("Marka aad xanuunsan tahay", "Daryeelka caafimaadka, 1177 iyo caymiskaaga.")},
+    {"slug": "losing-job", "en": ("Losing your job", "Unemployment insurance, job search and what happens to your permit."),
+     "sv": ("Att förlora jobbet", "A-kassa, jobbsökande och vad som händer med tillståndet."),
+     "ar": ("فقدان العمل", "تأمين البطالة، والبحث عن عمل، وما يحدث لتصريحك."),
+     "so": ("Lumista shaqada", "Caymiska shaqo la'aanta, shaqo raadinta iyo waxa ku dhacaya ruqsaddaada.")},
+    {"slug": "partner", "en": ("Moving with a partner", "What is your partner's: permits, Swedish, work and networks."),
+     "sv": ("Att flytta med en partner", "Det som gäller din partner: tillstånd, svenska, arbete och nätverk."),
+     "ar": ("الانتقال مع شريك", "ما يخص شريكك: التصاريح، واللغة السويدية، والعمل، والشبكات."),
+     "so": ("Guuritaanka adoo la socda lammaane", "Waxa lammaanahaaga khuseeya: ruqsadaha, iswiidhishka, shaqada iyo shabakadaha.")},
+    {"slug": "staying", "en": ("Extending your permit and staying for good", "Extensions, permanent residence and children who turn 18."),
+     "sv": ("Att förlänga tillståndet och stanna", "Förlängning, permanent uppehållstillstånd och barn som fyller 18."),
+     "ar": ("تمديد التصريح والبقاء بشكل دائم", "التمديد، والإقامة الدائمة، والأطفال الذين يبلغون 18 عامًا."),
+     "so": ("Kordhinta ruqsadda iyo joogitaanka joogtada ah", "Kordhinta, degenaanshaha joogtada ah iyo carruurta gaarta 18 sano.")},
+]
+
+# Standard pages: (title, intro, [(heading, paragraph html), ...])
+STANDARD = [
+    {
+        "slug": "about", "role": "about",
+        "en": ("About Landa and contact", "Landa gathers the guidance of Swedish agencies for people who move to Sweden for work, and for their partners and children.", [
+            ("Why Landa exists", "<p>Moving to Sweden means contact with many agencies, and no single agency owns the whole process. Eleven agencies in the Work in Sweden assignment asked for one way in that starts from your situation. Landa puts the steps in order, by phase and by life event, and a personal checklist shows what depends on what.</p>"),
+            ("Who writes the guidance", "<p>Each guide is owned by the agency that decides the matter, and says when it was last reviewed. The guidance is not a decision: the agency that handles your case decides.</p>"),
+            ("Contact", "<p>Questions about your own case: contact the agency named on the guide. Questions about this site: write to <a href=\"mailto:kontakt@landa.example\">kontakt@landa.example</a>.</p>"),
+        ]),
+        "sv": ("Om Landa och kontakt", "Landa samlar svenska myndigheters vägledning för dig som flyttar till Sverige för att arbeta, och för din partner och dina barn.", [
+            ("Varför Landa finns", "<p>Den som flyttar till Sverige har kontakt med många myndigheter, och ingen enskild myndighet äger helheten. Elva myndigheter i uppdraget Work in Sweden efterfrågade en väg in som utgår från din situation. Landa ordnar stegen efter fas och livshändelse, och en personlig checklista visar vad som hänger ihop.</p>"),
+            ("Vem skriver vägledningen", "<p>Varje guide ägs av den myndighet som beslutar i frågan och visar när den senast granskades. Vägledningen är inget beslut: det är myndigheten som handlägger ditt ärende som beslutar.</p>"),
+            ("Kontakt", "<p>Frågor om ditt eget ärende: kontakta myndigheten som står på guiden. Frågor om webbplatsen: skriv till <a href=\"mailto:kontakt@landa.example\">kontakt@landa.example</a>.</p>"),
+        ]),
+        "ar": ("عن لاندا والتواصل", "تجمع لاندا إرشادات الجهات الحكومية السويدية للأشخاص الذين ينتقلون إلى السويد من أجل العمل، ولشركائهم وأطفالهم.", [
+            ("لماذا وُجدت لاندا", "<p>الانتقال إلى السويد يعني التعامل مع جهات حكومية كثيرة، ولا توجد جهة واحدة مسؤولة عن العملية كلها. طلبت إحدى عشرة جهة حكومية في مشروع Work in Sweden مدخلًا واحدًا ينطلق من وضعك أنت. ترتّب لاندا الخطوات حسب المرحلة وحسب أحداث الحياة، وتُظهر لك قائمة مهام شخصية ما يعتمد على ماذا.</p>"),
+            ("من يكتب الإرشادات", "<p>كل دليل تملكه الجهة التي تتخذ القرار في الموضوع، ويذكر تاريخ آخر مراجعة له. هذه الإرشادات ليست قرارًا: الجهة التي تعالج قضيتك هي التي تقرر.</p>"),
+            ("التواصل", "<p>للأسئلة عن قضيتك الخاصة: تواصل مع الجهة المذكورة في الدليل. للأسئلة عن هذا الموقع: اكتب إلى <a href=\"mailto:kontakt@landa.example\">kontakt@landa.example</a>.</p>"),
+        ]),
+        "so": ("Ku saabsan Landa iyo xiriirka", "Landa waxay isku keentaa hagitaanka hay'adaha dawladda Iswiidhan ee dadka u guura Iswiidhan si ay uga shaqeeyaan, iyo lammaanahooda iyo carruurtooda.", [
+            ("Sababta Landa u jirto", "<p>U guuritaanka Iswiidhan waxay ka dhigan tahay xiriir lala yeesho hay'ado badan, mana jirto hay'ad keliya oo mas'uul ka ah dhammaan hawsha. Kow iyo toban hay'adood oo ka mid ah mashruuca Work in Sweden ayaa codsaday hal waddo oo ka bilaabata xaaladdaada. Landa waxay tallaabooyinka u kala horreysiisaa marxaladda iyo dhacdooyinka nolosha, liis hawleed shakhsi ahna wuxuu ku tusaa waxa ku xiran waxa kale.</p>"),
+            ("Yaa qora hagitaanka", "<p>Hage kasta waxaa iska leh hay'adda go'aanka ka gaarta arrinta, wuxuuna sheegayaa goorta ugu dambeysay ee dib loo eegay. Hagitaanku ma aha go'aan: hay'adda qaabilsan kiiskaaga ayaa go'aansata.</p>"),
+            ("Xiriir", "<p>Su'aalaha ku saabsan kiiskaaga: la xiriir hay'adda lagu magacaabay hagaha. Su'aalaha ku saabsan boggan: u qor <a href=\"mailto:kontakt@landa.example\">kontakt@landa.example</a>.</p>"),
+        ]),
+    },
+    {
+        "slug": "accessibility", "role": "accessibility",
+        "en": ("Accessibility statement", "Landa is a public service and must be accessible under Swedish law (2018:1937). This statement describes how the site meets the requirements.", [
+            ("How accessible the site is", "<p>We aim to meet WCAG 2.2 at level AA. Every page type is tested automatically with axe-core in four languages, works without JavaScript, and reads right to left in Arabic. The site sends no data to third parties.</p>"),
+            ("Known problems", "<p>Some guides are not yet translated into Arabic and Somali. They are shown in English with a notice, and the English text is marked as English so that screen readers read it correctly.</p>"),
+            ("Report a barrier", "<p>If you cannot use something on this site, tell us at <a href=\"mailto:tillganglighet@landa.example\">tillganglighet@landa.example</a>. Say which page and what went wrong. We answer within two weeks.</p>"),
+            ("Supervision", "<p>The Agency for Digital Government (DIGG) supervises the law on accessibility to digital public services. If you are not satisfied with our answer, you can <a href=\"https://www.digg.se/\">report it to DIGG</a>.</p>"),
+        ]),
+        "sv": ("Tillgänglighetsredogörelse", "Landa är en offentlig tjänst och ska vara tillgänglig enligt lagen (2018:1937) om tillgänglighet till digital offentlig service. Här beskriver vi hur webbplatsen uppfyller kraven.", [
+            ("Hur tillgänglig webbplatsen är", "<p>Vi har som mål att uppfylla WCAG 2.2 på nivå AA. Varje sidtyp testas automatiskt med axe-core på fyra språk, fungerar utan JavaScript och läses från höger till vänster på arabiska. Webbplatsen skickar inga uppgifter till tredje part.</p>"),
+            ("Kända brister", "<p>En del guider är ännu inte översatta till arabiska och somaliska. De visas på engelska med ett meddelande, och den engelska texten är märkt som engelska så att skärmläsare läser den rätt.</p>"),
+            ("Anmäl en brist", "<p>Om du inte kan använda något på webbplatsen, berätta det för oss på <a href=\"mailto:tillganglighet@landa.example\">tillganglighet@landa.example</a>. Skriv vilken sida och vad som gick fel. Vi svarar inom två veckor.</p>"),
+            ("Tillsyn", "<p>Myndigheten för digital förvaltning (DIGG) har tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med vårt svar kan du <a href=\"https://www.digg.se/\">anmäla det till DIGG</a>.</p>"),
+        ]),
+        "ar": ("بيان إمكانية الوصول", "لاندا خدمة عامة ويجب أن تكون سهلة الوصول وفق القانون السويدي (2018:1937). يصف هذا البيان كيف يستوفي الموقع هذه المتطلبات.", [
+            ("مدى سهولة الوصول إلى الموقع", "<p>نسعى إلى استيفاء معيار WCAG 2.2 على المستوى AA. يُختبر كل نوع من الصفحات آليًا بأداة axe-core بأربع لغات، ويعمل الموقع دون جافاسكربت، ويُقرأ من اليمين إلى اليسار بالعربية. لا يرسل الموقع أي بيانات إلى أطراف ثالثة.</p>"),
+            ("مشكلات معروفة", "<p>بعض الأدلة لم تُترجم بعد إلى العربية والصومالية. تُعرض بالإنجليزية مع تنبيه، ويُعلَّم النص الإنجليزي على أنه إنجليزي لكي تقرأه برامج قراءة الشاشة بشكل صحيح.</p>"),
+            ("الإبلاغ عن عائق", "<p>إذا لم تتمكن من استخدام شيء في هذا الموقع، أخبرنا على <a href=\"mailto:tillganglighet@landa.example\">tillganglighet@landa.example</a>. اذكر الصفحة وما الذي لم ينجح. نرد خلال أسبوعين.</p>"),
+            ("الجهة الرقابية", "<p>تشرف هيئة الإدارة الرقمية (DIGG) على قانون إمكانية الوصول إلى الخدمات العامة الرقمية. إذا لم تكن راضيًا عن ردنا، يمكنك <a href=\"https://www.digg.se/\">تقديم بلاغ إلى DIGG</a>.</p>"),
+        ]),
+        "so": ("Bayaanka helitaanka", "Landa waa adeeg dawladeed waana inay u fududaato qof kasta sida uu dhigayo sharciga Iswiidhan (2018:1937). Bayaankan wuxuu sharxayaa sida boggu u buuxiyo shuruudaha.", [
+            ("Sida uu boggu u fudud yahay", "<p>Waxaan higsaneynaa inaan buuxinno WCAG 2.2 heerka AA. Nooc kasta oo bog ah si toos ah ayaa loogu tijaabiyaa axe-core afar luqadood, boggu wuxuu shaqeeyaa JavaScript la'aan, carabiduna waxay ka akhrimataa midig ilaa bidix. Boggu xog uma diro dhinac saddexaad.</p>"),
+            ("Dhibaatooyinka la yaqaan", "<p>Hagayaasha qaarkood weli looma turjumin carabi iyo soomaali. Waxaa lagu muujiyaa ingiriis iyadoo ogeysiis la socdo, qoraalka ingiriisigana waxaa lagu calaamadeeyaa ingiriis si akhriyeyaasha shaashaddu si sax ah ugu akhriyaan.</p>"),
+            ("Soo sheeg caqabad", "<p>Haddii aadan isticmaali karin wax ka mid ah boggan, noogu sheeg <a href=\"mailto:tillganglighet@landa.example\">tillganglighet@landa.example</a>. Sheeg bogga iyo waxa khaldamay. Waxaan ku jawaabeynaa laba toddobaad gudahood.</p>"),
+            ("Kormeerka", "<p>Hay'adda Maamulka Dijitaalka ah (DIGG) ayaa kormeerta sharciga helitaanka adeegyada dawladda ee dijitaalka ah. Haddii aadan ku qanacsanayn jawaabtayada, waxaad <a href=\"https://www.digg.se/\">u gudbin kartaa DIGG</a>.</p>"),
+        ]),
+    },
+    {
+        "slug": "privacy", "role": "privacy",
+        "en": ("Privacy notice", "Landa does not track you. This notice says what the site stores and why.", [
+            ("What we store", "<p>Only a cookie with the language you chose. No tracking cookies, no analytics from other companies, and no requests to third parties.</p>"),
+            ("Your checklist", "<p>Your answers are in the checklist's address, not stored with us. Items you tick off are kept in your own browser. Anyone you send the link to can see your answers, so share it with care.</p>"),
+            ("Counting visits", "<p>We count some things per day without knowing who you are: how many checklists were made per situation (never the arrival date), clicks to agencies, and whether a page helped. Numbers under 5 are never shown.</p>"),
+            ("Contact", "<p>Questions about your data: <a href=\"mailto:dataskydd@landa.example\">dataskydd@landa.example</a>. You can complain to the Swedish Authority for Privacy Protection (<a href=\"https://www.imy.se/\">IMY</a>).</p>"),
+        ]),
+        "sv": ("Integritetsmeddelande", "Landa spårar dig inte. Här står vad webbplatsen sparar och varför.", [
+            ("Vad vi sparar", "<p>Bara en kaka med det språk du har valt. Inga spårningskakor, ingen analys från andra företag och inga anrop till tredje part.</p>"),
+            ("Din checklista", "<p>Dina svar finns i checklistans adress och sparas inte hos oss. Det du bockar av sparas i din egen webbläsare. Den som får länken kan se dina svar, så dela den med omsorg.</p>"),
+            ("Räkna besök", "<p>Vi räknar vissa saker per dag utan att veta vem du är: hur många checklistor som gjordes per situation (aldrig ankomstdatumet), klick till myndigheter och om en sida hjälpte. Tal under 5 visas aldrig.</p>"),
+            ("Kontakt", "<p>Frågor om dina uppgifter: <a href=\"mailto:dataskydd@landa.example\">dataskydd@landa.example</a>. Du kan klaga hos Integritetsskyddsmyndigheten (<a href=\"https://www.imy.se/\">IMY</a>).</p>"),
+        ]),
+        "ar": ("إشعار الخصوصية", "لا تتعقّبك لاندا. يوضح هذا الإشعار ما يحفظه الموقع ولماذا.", [
+            ("ما الذي نحفظه", "<p>ملف تعريف ارتباط واحد فقط باللغة التي اخترتها. لا ملفات تتبع، ولا تحليلات من شركات أخرى، ولا طلبات إلى أطراف ثالثة.</p>"),
+            ("قائمة مهامك", "<p>إجاباتك موجودة في عنوان قائمة المهام، ولا نحفظها لدينا. ما تضع عليه علامة يُحفظ في متصفحك أنت. كل من ترسل إليه الرابط يستطيع رؤية إجاباتك، فشاركه بحذر.</p>"),
+            ("عدّ الزيارات", "<p>نعدّ بعض الأمور يوميًا دون أن نعرف من أنت: عدد قوائم المهام لكل وضع (وليس تاريخ الوصول أبدًا)، والنقرات إلى الجهات الحكومية، وهل ساعدتك الصفحة. لا تُعرض أبدًا الأعداد الأقل من 5.</p>"),
+            ("التواصل", "<p>للأسئلة عن بياناتك: <a href=\"mailto:dataskydd@landa.example\">dataskydd@landa.example</a>. يمكنك تقديم شكوى إلى هيئة حماية الخصوصية السويدية (<a href=\"https://www.imy.se/\">IMY</a>).</p>"),
+        ]),
+        "so": ("Ogeysiiska arrimaha gaarka ah", "Landa kuma raad-raacdo. Ogeysiiskan wuxuu sheegayaa waxa boggu kaydiyo iyo sababta.", [
+            ("Waxa aan kaydino", "<p>Kaliya hal cookie oo leh luqadda aad dooratay. Ma jiraan cookies raad-raac ah, falanqayn shirkado kale, ama codsiyo loo diro dhinac saddexaad.</p>"),
+            ("Liiskaaga hawlaha", "<p>Jawaabahaagu waxay ku jiraan cinwaanka liiska hawlaha, annaguna ma kaydinno. Waxa aad calaamadiso waxay ku kaydsan yihiin biraawsarkaaga. Qof kasta oo aad u dirto xiriirka wuu arki karaa jawaabahaaga, ee si taxaddar leh u wadaag.</p>"),
+            ("Tirinta booqashooyinka", "<p>Waxyaabaha qaarkood maalin kasta ayaan tirinnaa annagoo aan garanayn cidda aad tahay: inta liis hawleed ee la sameeyay xaalad kasta (weligeed taariikhda imaanshaha), gujinta hay'adaha, iyo in boggu ku caawiyay. Tirooyinka ka yar 5 weligood lama muujiyo.</p>"),
+            ("Xiriir", "<p>Su'aalaha ku saabsan xogtaada: <a href=\"mailto:dataskydd@landa.example\">dataskydd@landa.example</a>. Waxaad cabasho u gudbin kartaa Hay'adda Ilaalinta Arrimaha Gaarka ah ee Iswiidhan (<a href=\"https://www.imy.se/\">IMY</a>).</p>"),
+        ]),
+    },
+]
+
+# Agencies: slug -> data; names in each language (proper names stay Swedish in brackets).
+AGENCIES = {
+    "migrationsverket": {
+        "short": "Migrationsverket", "website": "https://www.migrationsverket.se/", "phone": "0771-235 235",
+        "languages": ["sv", "en"],
+        "eservices": [("Apply for a permit", "https://www.migrationsverket.se/")],
+        "en": ("Swedish Migration Agency (Migrationsverket)", "Decides residence and work permits, permits for family members, residence cards and permanent residence."),
+        "sv": ("Migrationsverket", "Beslutar om uppehålls- och arbetstillstånd, tillstånd för familjemedlemmar, uppehållskort och permanent uppehållstillstånd."),
+        "ar": ("مصلحة الهجرة السويدية (Migrationsverket)", "تقرر تصاريح الإقامة والعمل، وتصاريح أفراد الأسرة، وبطاقات الإقامة، والإقامة الدائمة."),
+        "so": ("Hay'adda Socdaalka Iswiidhan (Migrationsverket)", "Waxay go'aamisaa ruqsadaha degenaanshaha iyo shaqada, ruqsadaha xubnaha qoyska, kaararka degenaanshaha iyo degenaanshaha joogtada ah."),
+    },
+    "skatteverket": {
+        "short": "Skatteverket", "website": "https://www.skatteverket.se/", "phone": "0771-567 567",
+        "languages": ["sv", "en"],
+        "eservices": [("Report your move to Sweden", "https://www.skatteverket.se/")],
+        "en": ("Swedish Tax Agency (Skatteverket)", "Keeps the population register (folkbokföring), gives personal identity numbers (personnummer) and coordination numbers, ID cards, and collects tax."),
+        "sv": ("Skatteverket", "Ansvarar för folkbokföringen, personnummer och samordningsnummer, id-kort och skatter."),
+        "ar": ("مصلحة الضرائب السويدية (Skatteverket)", "تدير سجل السكان (folkbokföring)، وتمنح الرقم الشخصي (personnummer) ورقم التنسيق وبطاقات الهوية، وتجمع الضرائب."),
+        "so": ("Hay'adda Canshuuraha Iswiidhan (Skatteverket)", "Waxay haysaa diiwaanka dadweynaha (folkbokföring), waxay bixisaa lambarka aqoonsiga shakhsiga (personnummer), lambarka isku-duwidda iyo kaararka aqoonsiga, waxayna ururisaa canshuurta."),
+    },
+    "forsakringskassan": {
+        "short": "Försäkringskassan", "website": "https://www.forsakringskassan.se/", "phone": "0771-524 524",
+        "languages": ["sv", "en"],
+        "eservices": [("My pages at Försäkringskassan", "https://www.forsakringskassan.se/")],
+        "en": ("Swedish Social Insurance Agency (Försäkringskassan)", "Decides whether you are insured in Sweden and pays child allowance, parental benefit and other benefits."),
+        "sv": ("Försäkringskassan", "Beslutar om du är försäkrad i Sverige och betalar barnbidrag, föräldrapenning och andra förmåner."),
+        "ar": ("مصلحة التأمينات الاجتماعية (Försäkringskassan)", "تقرر ما إذا كنت مؤمَّنًا في السويد، وتدفع إعانة الأطفال وإعانة الوالدين وغيرها."),
+        "so": ("Hay'adda Caymiska Bulshada (Försäkringskassan)", "Waxay go'aamisaa inaad caymis ku leedahay Iswiidhan, waxayna bixisaa lacagta carruurta, gunnada waalidka iyo gunnooyin kale."),
+    },
+    "arbetsformedlingen": {
+        "short": "Arbetsförmedlingen", "website": "https://arbetsformedlingen.se/", "phone": "0771-416 416",
+        "languages": ["sv", "en"],
+        "eservices": [("Platsbanken: search for jobs", "https://arbetsformedlingen.se/platsbanken/")],
+        "en": ("Swedish Public Employment Service (Arbetsförmedlingen)", "Helps job seekers and runs Platsbanken, the national job board."),
+        "sv": ("Arbetsförmedlingen", "Hjälper arbetssökande och driver Platsbanken."),
+        "ar": ("مكتب العمل السويدي (Arbetsförmedlingen)", "يساعد الباحثين عن عمل ويدير موقع الوظائف Platsbanken."),
+        "so": ("Xafiiska Shaqada Iswiidhan (Arbetsförmedlingen)", "Wuxuu caawiyaa dadka shaqo raadinaya wuxuuna maamulaa Platsbanken, goobta shaqooyinka."),
+    },
+    "uhr": {
+        "short": "UHR", "website": "https://www.uhr.se/", "phone": "", "languages": ["sv", "en"], "eservices": [],
+        "en": ("Swedish Council for Higher Education (UHR)", "Assesses foreign qualifications."),
+        "sv": ("Universitets- och högskolerådet (UHR)", "Bedömer utländska utbildningar."),
+        "ar": ("مجلس التعليم العالي السويدي (UHR)", "يقيّم الشهادات الأجنبية."),
+        "so": ("Golaha Waxbarashada Sare ee Iswiidhan (UHR)", "Wuxuu qiimeeyaa shahaadooyinka dibadda."),
+    },
+    "transportstyrelsen": {
+        "short": "Transportstyrelsen", "website": "https://www.transportstyrelsen.se/", "phone": "", "languages": ["sv", "en"], "eservices": [],
+        "en": ("Swedish Transport Agency (Transportstyrelsen)", "Decides on driving licences."),
+        "sv": ("Transportstyrelsen", "Beslutar om körkort."),
+        "ar": ("هيئة النقل السويدية (Transportstyrelsen)", "تقرر في شؤون رخص القيادة."),
+        "so": ("Hay'adda Gaadiidka Iswiidhan (Transportstyrelsen)", "Waxay go'aamisaa shatiyada darawalnimada."),
+    },
+    "forskarskattenamnden": {
+        "short": "Forskarskattenämnden", "website": "https://www.forskarskattenamnden.se/", "phone": "", "languages": ["sv", "en"], "eservices": [],
+        "en": ("Board for tax relief for foreign experts (Forskarskattenämnden)", "Decides on tax relief for foreign experts, researchers and key people, on the employer's application."),
+        "sv": ("Forskarskattenämnden", "Beslutar om skattelättnader för utländska experter, forskare och nyckelpersoner efter ansökan från arbetsgivaren."),
+        "ar": ("مجلس الإعفاء الضريبي للخبراء الأجانب (Forskarskattenämnden)", "يقرر الإعفاء الضريبي للخبراء والباحثين الأجانب بناءً على طلب صاحب العمل."),
+        "so": ("Guddiga Dhimista Canshuurta Khubarada (Forskarskattenämnden)", "Wuxuu go'aamiyaa dhimista canshuurta khubarada iyo cilmi-baarayaasha ajnabiga ah, marka loo-shaqeeyuhu codsado."),
+    },
+    "municipality": {
+        "short": "", "website": "https://skr.se/", "phone": "", "languages": ["sv"], "eservices": [],
+        "en": ("Your municipality (kommun)", "Runs preschool, school, Swedish for immigrants (sfi) and often a housing queue. Find your municipality's website through SKR."),
+        "sv": ("Din kommun", "Ansvarar för förskola, skola, svenska för invandrare (sfi) och har ofta en bostadskö. Hitta din kommuns webbplats via SKR."),
+        "ar": ("بلديتك (kommun)", "تدير الروضة والمدرسة ودروس السويدية للمهاجرين (sfi)، وغالبًا طابور السكن. اعثر على موقع بلديتك عبر SKR."),
+        "so": ("Degmadaada (kommun)", "Waxay maamushaa xanaanada, dugsiga, iswiidhishka muhaajiriinta (sfi) iyo inta badan safka guryaha. Ka hel bogga degmadaada SKR."),
+    },
+    "region": {
+        "short": "1177", "website": "https://www.1177.se/", "phone": "1177", "languages": ["sv", "en"], "eservices": [("1177.se", "https://www.1177.se/")],
+        "en": ("Your region and 1177", "Regions run healthcare. 1177 gives advice by phone and online."),
+        "sv": ("Din region och 1177", "Regionerna ansvarar för vården. 1177 ger råd på telefon och på webben."),
+        "ar": ("منطقتك والرقم 1177", "المناطق مسؤولة عن الرعاية الصحية. يقدم 1177 النصيحة عبر الهاتف والإنترنت."),
+        "so": ("Gobolkaaga iyo 1177", "Gobollada ayaa maamula daryeelka caafimaadka. 1177 wuxuu talo ku bixiyaa telefoon iyo internet."),
+    },
+    "banks": {
+        "short": "Bankföreningen", "website": "https://www.swedishbankers.se/", "phone": "", "languages": ["sv", "en"], "eservices": [],
+        "en": ("Banks (Swedish Bankers' Association)", "Banks open accounts and issue BankID. Each bank decides who may become a customer."),
+        "sv": ("Bankerna (Svenska Bankföreningen)", "Bankerna öppnar konton och utfärdar BankID. Varje bank bestämmer vem som kan bli kund."),
+        "ar": ("البنوك (جمعية المصرفيين السويدية)", "تفتح البنوك الحسابات وتصدر BankID. كل بنك يقرر من يمكنه أن يصبح عميلًا."),
+        "so": ("Bangiyada (Ururka Bangiyada Iswiidhan)", "Bangiyadu waxay furaan xisaabaadka waxayna bixiyaan BankID. Bangi kastaa wuxuu go'aamiyaa cidda macmiil noqon karta."),
+    },
+    "international-house": {
+        "short": "IH Gothenburg", "website": "https://www.movetogothenburg.com/", "phone": "", "languages": ["en", "sv"], "eservices": [],
+        "en": ("International House Gothenburg", "Supports international talent and their families before, during and after a move to the region, including a partner programme."),
+        "sv": ("International House Gothenburg", "Stöttar internationell kompetens och deras familjer före, under och efter flytten till regionen, bland annat med ett partnerprogram."),
+        "ar": ("البيت الدولي في غوتنبرغ (International House Gothenburg)", "يدعم الكفاءات الدولية وأسرها قبل الانتقال إلى المنطقة وأثناءه وبعده، ومن ذلك برنامج للشركاء."),
+        "so": ("International House Gothenburg", "Waxay taageertaa xirfadlayaasha caalamiga ah iyo qoysaskooda ka hor, inta lagu jiro iyo ka dib u guuritaanka gobolka, oo ay ku jirto barnaamij lammaanaha."),
+    },
+    "iaf": {
+        "short": "IAF", "website": "https://www.iaf.se/", "phone": "", "languages": ["sv"], "eservices": [],
+        "en": ("Swedish Unemployment Insurance Board (IAF)", "Supervises the unemployment funds (a-kassor)."),
+        "sv": ("Inspektionen för arbetslöshetsförsäkringen (IAF)", "Har tillsyn över a-kassorna."),
+        "ar": ("هيئة الرقابة على تأمين البطالة (IAF)", "تشرف على صناديق البطالة (a-kassa)."),
+        "so": ("Hay'adda Kormeerka Caymiska Shaqo la'aanta (IAF)", "Waxay kormeertaa sanduuqyada shaqo la'aanta (a-kassa)."),
+    },
+}
+
+HOME_TEXT = {
+    "en": ("Moving to Sweden for work", "What you and your family need to do before you move, when you arrive and as you settle in."),
+    "sv": ("Flytta till Sverige för att arbeta", "Det här behöver du och din familj göra innan ni flyttar, när ni kommer och när ni har bosatt er."),
+    "ar": ("الانتقال إلى السويد من أجل العمل", "ما تحتاج أنت وعائلتك إلى القيام به قبل الانتقال، وعند الوصول، وأثناء الاستقرار."),
+    "so": ("U guuritaanka Iswiidhan si aad uga shaqeyso", "Waxa adiga iyo qoyskaagu u baahan tihiin inaad sameysaan ka hor guuritaanka, marka aad timaadaan iyo marka aad degtaan."),
+}

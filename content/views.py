@@ -1,0 +1,128 @@
+"""Views of the guidance that are not pages in the tree: agencies and search."""
+import re
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from wagtail.models import Locale
+
+from content.models import Agency, GuidePage
+from content.navigation import localized_pages
+
+MAX_QUERY_LENGTH = 200
+PAGE_SIZE = 20
+
+
+def _reader():
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def _locale(code):
+    try:
+        return Locale.objects.get(language_code=code)
+    except Locale.DoesNotExist as error:
+        raise Http404 from error
+
+
+@require_safe
+def agency_index(request):
+    code = _reader()
+    agencies = Agency.objects.filter(locale=_locale(code)).order_by("name")
+    return render(request, "content/agency_index.html", {"agencies": agencies})
+
+
+@require_safe
+def agency_detail(request, slug):
+    code = _reader()
+    locale = _locale(code)
+    agency = Agency.objects.filter(slug=slug, locale=locale).first()
+    fallback = False
+    if agency is None:
+        agency = Agency.objects.filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE).first()
+        fallback = True
+    if agency is None:
+        raise Http404
+    source_guides = (
+        GuidePage.objects.live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE, agency__translation_key=agency.translation_key)
+        .select_related("locale")
+        .order_by("path")
+    )
+    return render(
+        request,
+        "content/agency_page.html",
+        {"agency": agency, "fallback": fallback, "guides": localized_pages(list(source_guides), code)},
+    )
+
+
+def highlight(text: str, terms: list[str], width: int = 240) -> str:
+    """``text`` escaped, cut around the first match, with each term wrapped in <mark>."""
+    if not text:
+        return ""
+    lowered = text.lower()
+    positions = [lowered.find(term.lower()) for term in terms if term and term.lower() in lowered]
+    start = max(0, min(positions) - width // 3) if positions else 0
+    snippet = text[start:start + width]
+    prefix = "… " if start else ""
+    suffix = " …" if start + width < len(text) else ""
+    escaped = escape(snippet)
+    if terms:
+        pattern = re.compile("|".join(re.escape(escape(term)) for term in sorted(terms, key=len, reverse=True)),
+                             re.IGNORECASE)
+        escaped = pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped)
+    return mark_safe(escape(prefix) + escaped + escape(suffix))  # noqa: S308 - every part is escaped above
+
+
+def _searchable_text(page):
+    parts = [page.summary, page.who_for]
+    for block in page.body:
+        value = block.value
+        if block.block_type == "step":
+            parts += [value["heading"], value["text"]]
+        elif block.block_type == "what_you_need":
+            parts += list(value["items"])
+        elif block.block_type in ("warning", "changes_coming"):
+            parts.append(value["text"])
+    return " ".join(part for part in parts if part)
+
+
+@require_safe
+def search(request):
+    code = _reader()
+    query = request.GET.get("q", "").strip()
+    context = {"query": query, "results": [], "searched": bool(query)}
+    status = 200
+    if len(query) > MAX_QUERY_LENGTH:
+        context["error"] = _("Your search is too long. Use at most %(count)s characters.") % {
+            "count": MAX_QUERY_LENGTH
+        }
+        context["query"] = query[:MAX_QUERY_LENGTH]
+        return render(request, "content/search.html", context, status=400)
+    if query:
+        locale = _locale(code)
+        results = GuidePage.objects.live().filter(locale=locale).search(query, operator="or")
+        paginator = Paginator(results, PAGE_SIZE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            context["error"] = _("That page number is not valid.")
+            return render(request, "content/search.html", context, status=400)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages) if paginator.num_pages else None
+        terms = [term for term in re.split(r"\s+", query) if term]
+        hits = list(page_obj.object_list) if page_obj else []
+        links = localized_pages(hits, code)
+        context["results"] = [
+            {"link": link, "summary": highlight(_searchable_text(hit) if not any(
+                term.lower() in hit.summary.lower() for term in terms) else hit.summary, terms)}
+            for link, hit in zip(links, hits, strict=True)
+        ]
+        context["page_obj"] = page_obj
+        context["count"] = paginator.count
+    return render(request, "content/search.html", context, status=status)

@@ -1,0 +1,205 @@
+"""Agency ownership, the review workflow, the translation report and the wagtail-localize records."""
+import pytest
+from django.contrib.auth.models import Group, User
+from wagtail.models import Locale, TaskState
+
+from content.demo import WORKFLOW_NAME
+from content.models import PORTAL_EDITORS, GuidePage, HomePage, PhasePage
+from content.reports import MISSING, OUT_OF_DATE, UP_TO_DATE, translation_matrix
+
+
+def make_user(name, group_name):
+    user = User.objects.create_user(name, password="a-long-test-password")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editors(demo):
+    return {
+        "skatteverket": make_user("skv", "Agency: Skatteverket"),
+        "migrationsverket": make_user("mig", "Agency: Migrationsverket"),
+        "portal": make_user("portal", PORTAL_EDITORS),
+    }
+
+
+def guide(slug, code="en"):
+    return GuidePage.objects.get(slug=slug, locale__language_code=code)
+
+
+def test_each_agency_has_a_group(demo):
+    for name in ("Skatteverket", "Migrationsverket", "Försäkringskassan", "Arbetsförmedlingen"):
+        assert Group.objects.filter(name=f"Agency: {name}").exists()
+
+
+def test_an_agency_editor_may_edit_its_own_guides_in_every_language(editors):
+    for code in ("en", "sv", "ar"):
+        perms = guide("register-population", code).permissions_for_user(editors["skatteverket"])
+        assert perms.can_edit(), code
+
+
+def test_an_agency_editor_cannot_edit_or_publish_another_agencys_guide(editors):
+    perms = guide("apply-permit").permissions_for_user(editors["skatteverket"])
+    assert not perms.can_edit()
+    assert not perms.can_publish()
+    assert not perms.can_delete()
+    assert not perms.can_unpublish()
+
+
+def test_an_agency_editor_cannot_publish_without_review(editors):
+    perms = guide("register-population").permissions_for_user(editors["skatteverket"])
+    assert perms.can_edit() and not perms.can_publish()
+
+
+def test_an_agency_editor_cannot_edit_portal_pages_but_may_add_guides_to_a_phase(editors):
+    home = HomePage.objects.get(locale__language_code="en")
+    assert not home.permissions_for_user(editors["skatteverket"]).can_edit()
+    phase = PhasePage.objects.get(slug="arriving", locale__language_code="en")
+    assert not phase.permissions_for_user(editors["skatteverket"]).can_edit()
+    assert phase.permissions_for_user(editors["skatteverket"]).can_add_subpage()
+
+
+def test_portal_editors_may_edit_and_publish_everything(editors):
+    perms = guide("apply-permit").permissions_for_user(editors["portal"])
+    assert perms.can_edit() and perms.can_publish()
+
+
+def test_the_admin_refuses_another_agencys_edit_form_and_publication(client, editors):
+    target = guide("apply-permit")
+    client.force_login(editors["skatteverket"])
+    response = client.get(f"/admin/pages/{target.pk}/edit/")
+    assert response.status_code in (302, 403)
+    before = target.get_latest_revision()
+    response = client.post(f"/admin/pages/{target.pk}/edit/", {"title": "Hijacked", "slug": "apply-permit",
+                                                              "action-publish": "action-publish"})
+    assert response.status_code in (302, 403)
+    target.refresh_from_db()
+    assert target.title != "Hijacked"
+    assert target.get_latest_revision() == before
+
+
+def test_the_admin_opens_the_own_agencys_edit_form(client, editors):
+    client.force_login(editors["skatteverket"])
+    response = client.get(f"/admin/pages/{guide('register-population').pk}/edit/")
+    assert response.status_code == 200
+
+
+def test_every_language_tree_uses_the_agency_review_workflow(demo):
+    for code in ("en", "sv", "ar", "so"):
+        assert guide("register-population", code).get_workflow().name == WORKFLOW_NAME
+
+
+def test_the_workflow_goes_agency_review_then_portal_editor(editors):
+    page = guide("register-population")
+    page.title = "Register in Sweden (updated)"
+    revision = page.save_revision(user=editors["skatteverket"])
+    workflow = page.get_workflow()
+    state = workflow.start(page, editors["skatteverket"])
+    task_state = state.current_task_state
+    task = task_state.task.specific
+    assert task.name == "Agency review"
+    # Another agency cannot act on it, the owning agency can.
+    assert task.get_actions(page, editors["migrationsverket"]) == []
+    assert task.locked_for_user(page, editors["migrationsverket"])
+    assert [name for name, _label, _comment in task.get_actions(page, editors["skatteverket"])][:2] == [
+        "reject", "approve"]
+    assert not task.get_task_states_user_can_moderate(editors["migrationsverket"]).exists()
+    assert task.get_task_states_user_can_moderate(editors["skatteverket"]).exists()
+    task.on_action(task_state, editors["skatteverket"], "approve")
+    state.refresh_from_db()
+    task_state = state.current_task_state
+    portal_task = task_state.task.specific
+    assert portal_task.name == "Portal editor approval"
+    assert portal_task.get_actions(page, editors["skatteverket"]) == []
+    page.refresh_from_db()
+    assert page.title != "Register in Sweden (updated)"  # not published yet
+    portal_task.on_action(task_state, editors["portal"], "approve")
+    page.refresh_from_db()
+    assert page.title == "Register in Sweden (updated)"
+    assert page.live_revision_id == revision.pk
+    assert TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_APPROVED).count() == 2
+
+
+def test_the_translation_report_shows_missing_and_up_to_date(demo):
+    codes, rows = translation_matrix()
+    assert codes == ["sv", "ar", "so"]
+    by_slug = {row.page.slug: {code: status for code, status, _page in row.cells} for row in rows}
+    assert by_slug["register-population"] == {"sv": UP_TO_DATE, "ar": UP_TO_DATE, "so": UP_TO_DATE}
+    assert by_slug["income-tax"] == {"sv": UP_TO_DATE, "ar": MISSING, "so": MISSING}
+
+
+def test_republishing_the_source_makes_its_translations_out_of_date(demo):
+    guide("income-tax").save_revision().publish()
+    _codes, rows = translation_matrix()
+    row = next(row for row in rows if row.page.slug == "income-tax")
+    assert {code: status for code, status, _ in row.cells}["sv"] == OUT_OF_DATE
+
+
+def test_the_translation_report_filters_by_agency(client, demo):
+    admin = User.objects.create_superuser("admin", password="a-long-test-password")
+    client.force_login(admin)
+    skatteverket = guide("register-population").agency
+    response = client.get("/admin/reports/translations/", {"agency": str(skatteverket.translation_key)})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Register in Sweden" in html
+    assert "Apply for a residence permit" not in html
+    assert 'data-status="missing"' in html
+    full = client.get("/admin/reports/translations/").content.decode()
+    assert "Apply for a residence permit" in full
+    assert client.get("/admin/reports/translations/", {"agency": "not-a-uuid"}).status_code == 200
+
+
+def test_the_translation_report_is_for_admin_users_only(client, editors):
+    assert client.get("/admin/reports/translations/").status_code == 302  # to the login page
+
+
+def test_demo_translations_are_registered_with_wagtail_localize(demo):
+    from wagtail_localize.models import Translation
+
+    source = guide("register-population")
+    arabic = Locale.objects.get(language_code="ar")
+    translation = Translation.objects.get(source__object_id=source.translation_key, target_locale=arabic)
+    po = str(translation.export_po())
+    assert "personnummer" in po
+    assert "سجّل في السويد واحصل على الرقم الشخصي (personnummer)" in po
+    progress = translation.get_progress()
+    assert progress[1] >= progress[0] * 0.9  # (total, translated): nearly every segment has its translation
+
+
+def test_a_po_import_updates_the_translated_page(demo):
+    import polib
+    from wagtail_localize.models import Translation
+
+    source = guide("healthcare")
+    translation = Translation.objects.get(source__object_id=source.translation_key,
+                                          target_locale=Locale.objects.get(language_code="so"))
+    po = translation.export_po()
+    for entry in po:
+        if entry.msgid == source.title:
+            entry.msgstr = "Hel daryeel caafimaad (cusub)"
+    translation.import_po(polib.pofile(str(po)))
+    translation.save_target(publish=True)
+    assert guide("healthcare", "so").title == "Hel daryeel caafimaad (cusub)"
+
+
+def test_admin_text_inputs_get_dir_auto(client, demo):
+    admin = User.objects.create_superuser("admin2", password="a-long-test-password")
+    client.force_login(admin)
+    html = client.get("/admin/").content.decode()
+    assert "js/admin-dir-auto.js" in html
+    from django.contrib.staticfiles import finders
+
+    with open(finders.find("js/admin-dir-auto.js"), encoding="utf-8") as handle:
+        script = handle.read()
+    assert 'setAttribute("dir", "auto")' in script
+    assert "textarea" in script
+
+
+def test_the_admin_lists_agencies_and_opens_a_guide_and_its_translation(client, demo):
+    admin = User.objects.create_superuser("admin3", password="a-long-test-password")
+    client.force_login(admin)
+    assert client.get("/admin/snippets/content/agency/").status_code == 200
+    assert client.get(f"/admin/pages/{guide('register-population').pk}/edit/").status_code == 200
+    response = client.get(f"/admin/pages/{guide('register-population', 'ar').pk}/edit/")
+    assert response.status_code in (200, 302)  # wagtail-localize may send translated pages to its editor
