@@ -193,31 +193,39 @@ def guide_body(guide, text, agencies, code):
     return body
 
 
-def guide_sources(guide):
-    return [
-        {"type": "source", "id": block_id(guide["key"], "source", index),
-         "value": {"title": source[0], "url": source[1], "publisher": source[2] if len(source) > 2 else "",
-                   "language": "en"}}
-        for index, source in enumerate(guide["sources"])
-    ]
+# The two reports every guide cites, with their titles in each language.
+LOCALIZED_SOURCES = {
+    "sv": {demo_guides.WIS: demo_guides.WIS_SV, demo_guides.MAPPING: demo_guides.MAPPING_SV},
+    "ar": {demo_guides.WIS: demo_guides.WIS_AR, demo_guides.MAPPING: demo_guides.MAPPING_AR},
+    "so": {demo_guides.WIS: demo_guides.WIS_SO, demo_guides.MAPPING: demo_guides.MAPPING_SO},
+}
+
+
+def guide_sources(guide, code="en"):
+    """Source links; a report's title in the page's language where we have it (then marked so)."""
+    blocks = []
+    for index, source in enumerate(guide["sources"]):
+        localized = LOCALIZED_SOURCES.get(code, {}).get(tuple(source[:2]))
+        title, language = (localized[0], code) if localized else (source[0], "en")
+        blocks.append({
+            "type": "source", "id": block_id(guide["key"], "source", index),
+            "value": {"title": title, "url": source[1], "publisher": source[2] if len(source) > 2 else "",
+                      "language": language},
+        })
+    return blocks
 
 
 def guide_fields(guide, text, agencies, code):
     time_source = guide.get("time_source")
-    localized_sources = {
-        "sv": {demo_guides.WIS: demo_guides.WIS_SV, demo_guides.MAPPING: demo_guides.MAPPING_SV},
-        "ar": {demo_guides.WIS: demo_guides.WIS_AR, demo_guides.MAPPING: demo_guides.MAPPING_AR},
-        "so": {demo_guides.WIS: demo_guides.WIS_SO, demo_guides.MAPPING: demo_guides.MAPPING_SO},
-    }
-    if time_source and code in localized_sources:
-        time_source = localized_sources[code].get(time_source, time_source)
+    if time_source and code in LOCALIZED_SOURCES:
+        time_source = LOCALIZED_SOURCES[code].get(time_source, time_source)
     fields = {
         "title": text["title"],
         "summary": text["summary"],
         "who_for": text.get("who", ""),
         "situation_tags": guide["tags"],
         "body": guide_body(guide, text, agencies, code),
-        "sources": guide_sources(guide),
+        "sources": guide_sources(guide, code),
         "agency": agencies[(guide["agency"], code)] if guide["agency"] else None,
         "processing_time": text.get("time", ""),
         "processing_time_source": time_source[0] if (time_source and text.get("time")) else "",

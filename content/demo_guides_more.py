@@ -220,7 +220,7 @@ TRANSLATIONS = {
             "who": "Qof kasta oo joogaya hal sano ama ka badan, iyo qoysaskooda.",
             "time": "Safka qiimeynta caymiska ee Försäkringskassan celcelis ahaan wuxuu ahaa 40.7 maalmood (daraasadda 2025).",
             "steps": [
-                ("Marka hore is-diiwaangeli", "Försäkringskassan waxay u baahan tahay lambarkaaga personnummer."),
+                ("Marka hore is-diiwaangeli", "Hay'adda caymiska bulshada (Försäkringskassan) waxay u baahan tahay lambarkaaga aqoonsiga shakhsiga (personnummer)."),
                 ("Ka baxsan EU/EEA: waxay bilaaban kartaa si toos ah", "Laga bilaabo Noofembar 2025 Försäkringskassan waxay si toos ah u qiimeysaa dadka ka yimaada meel ka baxsan EU/EEA."),
                 ("Haddii kale dir foomka", "Muwaadiniinta EU/EEA, iyo qof kasta oo aan si toos ah loo qiimeyn, waxay guuritaankooda u sheegaan Försäkringskassan."),
                 ("Lammaanaha aan carruur lahayn: iyaga la xiriir", "Lammaanayaal badan oo aan carruur lahayn weligood lama xiriiraan Försäkringskassan, waxayna seegaan tusaale ahaan taageerada daryeelka ilkaha iyo kaalmada kirada."),
@@ -341,7 +341,7 @@ TRANSLATIONS = {
             "who": "Dadka shaqo raadinaya, iyo lammaanayaasha doonaya inay shaqeeyaan.",
             "time": "Lammaanayaashu waxay sheegaan in diiwaangelintu qaadan karto 3 ilaa 6 bilood, qiyaastii 30 maalmood ayaana dhaafa ka hor inta uusan ku soo wicin sarkaal ingiriis ku hadla. Tani waa waayo-aragnimo la sheegay, ma aha waqti rasmi ah (daraasadda 2025).",
             "steps": [
-                ("Marka hore is-diiwaangeli", "Arbetsförmedlingen waxay u baahan tahay lambarkaaga personnummer ama lambarka isku-duwidda."),
+                ("Marka hore is-diiwaangeli", "Xafiiska shaqada (Arbetsförmedlingen) wuxuu u baahan yahay lambarkaaga aqoonsiga shakhsiga (personnummer) ama lambarka isku-duwidda (samordningsnummer)."),
                 ("Ku diiwaangeli internetka ama booqo xafiis", "Xiriirku wuxuu u baahan karaa BankID."),
                 ("Ka raadi Platsbanken", "Platsbanken waa goobta shaqooyinka ee Arbetsförmedlingen, waxayna u furan tahay qof kasta."),
             ],

@@ -5,16 +5,28 @@ there is one, otherwise the source page's path under that language's prefix, whi
 serves with a "not yet translated" notice (never a 404).
 """
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 
 def page_url_in(page: Page, code: str, request=None) -> str:
-    try:
-        locale = Locale.objects.get_for_language(code)
-    except Locale.DoesNotExist:
-        locale = None
-    translated = page.get_translation_or_none(locale) if locale is not None else None
-    target = translated if translated is not None and translated.live else page
+    return page_urls_in([page], code, request)[page.pk]
+
+
+def page_urls_in(pages, code: str, request=None) -> dict[int, str]:
+    """``page_url_in`` for many pages at once: one query for all their translations, not one each."""
+    pages = list(pages)
+    translations = {}
+    if pages:
+        found = (
+            Page.objects.live()
+            .filter(locale__language_code=code, translation_key__in={p.translation_key for p in pages})
+            .select_related("locale")
+        )
+        translations = {t.translation_key: t for t in found}
+    return {page.pk: _url_in(translations.get(page.translation_key, page), code, request) for page in pages}
+
+
+def _url_in(target: Page, code: str, request=None) -> str:
     url = target.get_url(request=request)
     if target.locale.language_code != code and url:
         prefix = f"/{target.locale.language_code}/"

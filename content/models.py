@@ -375,11 +375,17 @@ class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - 
         context["situations"] = [label for key, label in SITUATIONS if key in (self.situation_tags or [])]
         context["next_steps"] = localized_pages(self.next_steps.live().order_by("path"), reader)
         context["life_event_links"] = localized_pages(self.life_events.live().order_by("path"), reader)
-        agency = self.agency
-        if agency is not None and agency.locale_id != self.locale_id:
-            agency = agency.get_translation_or_none(self.locale) or agency
-        context["agency"] = agency
+        # The agency's name in the page's own text (which may be the English fallback) and, for the
+        # lines around it that are in the reader's language, in the reader's language.
+        context["content_agency"] = self.agency_in(self.locale)
+        context["agency"] = self.agency_in(Locale.objects.get_for_language(reader))
         return context
+
+    def agency_in(self, locale):
+        agency = self.agency
+        if agency is not None and agency.locale_id != locale.pk:
+            agency = agency.get_translation_or_none(locale) or agency
+        return agency
 
 
 class LifeEventIndexPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - Page and Task define __str__

@@ -150,16 +150,15 @@ def guide_urls(cat: Catalogue, language: str) -> dict[str, str]:
                 by_slug.setdefault(page.slug, page)
     except DatabaseError:
         pass
-    for key, (pk, slug) in cat.guide_ids.items():
-        url = None
-        page = by_id.get(pk) or by_slug.get(slug)
-        if page is not None:
-            try:
-                from content.links import page_url_in
+    pages = {key: by_id.get(pk) or by_slug.get(slug) for key, (pk, slug) in cat.guide_ids.items()}
+    try:
+        from content.links import page_urls_in
 
-                url = page_url_in(page, language)
-            except Exception:  # noqa: BLE001 - a broken page tree must not break the checklist
-                url = None
+        page_urls = page_urls_in({page for page in pages.values() if page is not None}, language)
+    except Exception:  # noqa: BLE001 - a broken page tree must not break the checklist
+        page_urls = {}
+    for key, page in pages.items():
+        url = page_urls.get(page.pk) if page is not None else None
         urls[key] = url or task_url(key, language)
     cache.set(cache_key, urls, timeout=GUIDE_URLS_TTL)
     _local[cache_key] = (time.monotonic(), urls)
