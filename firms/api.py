@@ -7,7 +7,6 @@ failure is a 4xx.
 """
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.utils import timezone, translation
@@ -188,13 +187,9 @@ class LinkCreateSerializer(serializers.Serializer):
     def validate_expires_on(self, day):
         if day is None:
             return None
-        today = timezone.localdate()
-        if day < today:
-            raise serializers.ValidationError(_("The date must not be in the past."))
-        if (day - today).days > settings.FIRM_LINK_MAX_DAYS:
-            raise serializers.ValidationError(
-                _("A link can last at most %(days)s days.") % {"days": settings.FIRM_LINK_MAX_DAYS}
-            )
+        problem = services.expiry_date_problem(day)
+        if problem:
+            raise serializers.ValidationError(problem)
         return day
 
     def validate(self, data):

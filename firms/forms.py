@@ -2,13 +2,12 @@
 from datetime import datetime, time
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from firms import checklist
+from firms import checklist, services
 from firms.models import PHASES, Member, SharedChecklist
 from guides import questions
 from portal.languages import LANGUAGES
@@ -90,13 +89,9 @@ class LinkForm(forms.Form):
         day = self.cleaned_data.get("expires_on")
         if day is None:
             return None
-        today = timezone.localdate()
-        if day < today:
-            raise forms.ValidationError(_("The date must not be in the past."))
-        if (day - today).days > settings.FIRM_LINK_MAX_DAYS:
-            raise forms.ValidationError(
-                _("A link can last at most %(days)s days.") % {"days": settings.FIRM_LINK_MAX_DAYS}
-            )
+        problem = services.expiry_date_problem(day)
+        if problem:
+            raise forms.ValidationError(problem)
         return day
 
     def clean(self):

@@ -13,6 +13,21 @@ from firms import checklist
 from firms.models import AuditEvent, FirmTask, SharedChecklist
 
 
+def expiry_date_problem(day):
+    """Why ``day`` cannot be a link's last day (a message in the active language), or None.
+
+    One rule for the workspace form and the API serializer.
+    """
+    from django.utils.translation import gettext as _
+
+    today = timezone.localdate()
+    if day < today:
+        return _("The date must not be in the past.")
+    if (day - today).days > settings.FIRM_LINK_MAX_DAYS:
+        return _("A link can last at most %(days)s days.") % {"days": settings.FIRM_LINK_MAX_DAYS}
+    return None
+
+
 def expiry_bounds(now=None):
     now = now or timezone.now()
     return now, now + timedelta(days=settings.FIRM_LINK_MAX_DAYS)
