@@ -16,24 +16,18 @@ import uuid
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import (
-    GroupApprovalTask,
-    GroupPagePermission,
     Locale,
     Page,
     Site,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
 )
 
 from content import demo_guides, demo_guides_more, demo_pages
+from content.editorial import WORKFLOW_NAME, ensure_editorial_setup  # noqa: F401 (WORKFLOW_NAME re-exported)
 from content.models import (
-    PORTAL_EDITORS,
     Agency,
-    AgencyReviewTask,
     DemoContent,
     GuidePage,
     HomePage,
@@ -46,7 +40,6 @@ from content.models import (
 HOME = {code: {"title": title, "intro": intro} for code, (title, intro) in demo_pages.HOME_TEXT.items()}
 PHASE_SLUGS = {phase["key"]: phase["slug"] for phase in demo_pages.PHASES}
 BLOCK_NAMESPACE = uuid.UUID("5b0d3c1e-7a52-4f7e-9f3e-1d8a7c6b2a10")
-WORKFLOW_NAME = "Agency review → portal editor"
 
 
 def fingerprint() -> str:
@@ -305,40 +298,6 @@ def standard_fields(standard, code):
         body.append({"type": "heading", "id": block_id(standard["slug"], "heading", index), "value": heading})
         body.append({"type": "paragraph", "id": block_id(standard["slug"], "paragraph", index), "value": html})
     return {"title": title, "intro": intro, "body": body, "footer_role": standard["role"]}
-
-
-# --- editorial setup: groups, permissions, workflow ------------------------------------------------
-
-def ensure_editorial_setup(homes):
-    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    page_perms = {codename: Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-                  for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")}
-    portal, _ = Group.objects.get_or_create(name=PORTAL_EDITORS)
-    portal.permissions.add(access_admin, *Permission.objects.filter(
-        content_type__app_label="content", codename__in=["add_agency", "change_agency", "view_agency"]))
-    agency_groups = list(Group.objects.filter(name__startswith="Agency: "))
-    view_agency = Permission.objects.get(content_type__app_label="content", codename="view_agency")
-    for group in agency_groups:
-        group.permissions.add(access_admin, view_agency)  # to choose the owning agency in the editor
-    for home in homes.values():
-        for perm in page_perms.values():
-            GroupPagePermission.objects.get_or_create(group=portal, page=home, permission=perm)
-        for group in agency_groups:
-            for codename in ("add_page", "change_page"):
-                GroupPagePermission.objects.get_or_create(group=group, page=home, permission=page_perms[codename])
-
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    agency_task = AgencyReviewTask.objects.filter(name="Agency review").first() or AgencyReviewTask.objects.create(
-        name="Agency review")
-    portal_task = GroupApprovalTask.objects.filter(name="Portal editor approval").first()
-    if portal_task is None:
-        portal_task = GroupApprovalTask.objects.create(name="Portal editor approval")
-    portal_task.groups.set([portal])
-    for order, task in enumerate([agency_task, portal_task]):
-        WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
-    for home in homes.values():
-        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
-    return workflow
 
 
 def register_translations(trees):

@@ -3,7 +3,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from wagtail.models import Locale, TaskState
 
-from content.demo import WORKFLOW_NAME
+from content.editorial import WORKFLOW_NAME
 from content.models import PORTAL_EDITORS, GuidePage, HomePage, PhasePage
 from content.reports import MISSING, OUT_OF_DATE, UP_TO_DATE, translation_matrix
 

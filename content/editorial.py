@@ -1,0 +1,41 @@
+"""Editorial setup: the portal editors' and agencies' groups, their page permissions, and the
+review workflow (agency review → portal editor). Called by the demo loader; kept apart from it so
+the editorial rules live in one place whatever loads the content."""
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+from content.models import PORTAL_EDITORS, AgencyReviewTask
+
+WORKFLOW_NAME = "Agency review → portal editor"
+
+
+def ensure_editorial_setup(homes):
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    page_perms = {codename: Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+                  for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")}
+    portal, _ = Group.objects.get_or_create(name=PORTAL_EDITORS)
+    portal.permissions.add(access_admin, *Permission.objects.filter(
+        content_type__app_label="content", codename__in=["add_agency", "change_agency", "view_agency"]))
+    agency_groups = list(Group.objects.filter(name__startswith="Agency: "))
+    view_agency = Permission.objects.get(content_type__app_label="content", codename="view_agency")
+    for group in agency_groups:
+        group.permissions.add(access_admin, view_agency)  # to choose the owning agency in the editor
+    for home in homes.values():
+        for perm in page_perms.values():
+            GroupPagePermission.objects.get_or_create(group=portal, page=home, permission=perm)
+        for group in agency_groups:
+            for codename in ("add_page", "change_page"):
+                GroupPagePermission.objects.get_or_create(group=group, page=home, permission=page_perms[codename])
+
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    agency_task = AgencyReviewTask.objects.filter(name="Agency review").first() or AgencyReviewTask.objects.create(
+        name="Agency review")
+    portal_task = GroupApprovalTask.objects.filter(name="Portal editor approval").first()
+    if portal_task is None:
+        portal_task = GroupApprovalTask.objects.create(name="Portal editor approval")
+    portal_task.groups.set([portal])
+    for order, task in enumerate([agency_task, portal_task]):
+        WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
+    for home in homes.values():
+        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    return workflow
