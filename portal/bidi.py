@@ -33,7 +33,7 @@ _ISOLATED = re.compile(f"{FSI}[^{PDI}]*{PDI}")
 
 _TOKEN = re.compile(
     r"<!--.*?-->|<![^>]*>|<\?[^>]*>"
-    r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']+|\"[^\"]*\"|'[^']*')*)>",
     re.S,
 )
 _ATTRIBUTE = re.compile(r"(?:^|\s)(lang|dir)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
@@ -52,7 +52,13 @@ def _isolate(run: str) -> bool:
     return not _ONLY_DIGITS.fullmatch(run)
 
 
+_HAS_LETTER_OR_DIGIT = re.compile(_WORD)
+
+
 def _wrap_text(text: str) -> str:
+    if not _HAS_LETTER_OR_DIGIT.search(text):
+        return text  # most text nodes: white space or Arabic only
+
     def replace(match: re.Match) -> str:
         run = match.group(2)
         if run is None or not _isolate(run):

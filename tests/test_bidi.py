@@ -20,7 +20,8 @@ PAGE = """<!DOCTYPE html>
 <p><a href="https://www.skatteverket.se/privat/folkbokforing.html" title="Skatteverket">https://www.skatteverket.se/privat/folkbokforing.html</a></p>
 <label for="s">الحالة</label><select id="s" name="s"><option value="eu">بلد من EU/EEA أو Schweiz</option></select>
 <label for="t">ملاحظة</label><textarea id="t" name="t">Hej BankID</textarea>
-<div lang="en" dir="ltr"><p>This guide is not yet in Arabic: 2027-03-01.</p><p lang="ar" dir="rtl">بالعربية BankID</p></div>
+<div lang="en" dir="ltr"><p>This guide is not yet in Arabic: 2027-03-01.</p>
+<p lang="ar" dir="rtl">بالعربية BankID</p></div>
 <p>مكتوب بالفعل <bdi>1177.se</bdi> و<span dir="ltr">UT-kort</span>.</p>
 <svg aria-hidden="true" width="1" height="1"><title>icon</title><path d="M0 0"/></svg>
 </main></body></html>
@@ -68,7 +69,8 @@ def test_the_site_check_catches_what_the_transform_fixes():
 
 
 def test_entities_are_never_cut():
-    out = isolate_latin_runs('<html lang="ar"><body><p>أ &quot;x&quot; ب &#x27;BankID&#x27; ج &nbsp;A</p></body></html>')
+    html = '<html lang="ar"><body><p>أ &quot;x&quot; ب &#x27;BankID&#x27; ج &nbsp;A</p></body></html>'
+    out = isolate_latin_runs(html)
     assert out == ('<html lang="ar"><body><p>أ &quot;<bdi>x</bdi>&quot; ب &#x27;<bdi>BankID</bdi>&#x27; ج '
                    "&nbsp;<bdi>A</bdi></p></body></html>")
 
