@@ -160,12 +160,17 @@ def is_arabic_page(html_start: str) -> bool:
     return bool(_ARABIC_HTML.search(html_start))
 
 
+# Wagtail's and Django's admin are their own interfaces (editors, not readers): left as they are.
+_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
 class BidiIsolationMiddleware(MiddlewareMixin):
-    """Applies :func:`isolate_latin_runs` to every Arabic HTML response."""
+    """Applies :func:`isolate_latin_runs` to every Arabic HTML response for readers."""
 
     def process_response(self, request, response):
         if (
-            response.streaming
+            request.path_info.startswith(_ADMIN_PREFIXES)
+            or response.streaming
             or "text/html" not in response.get("Content-Type", "")
             or response.get("Content-Encoding")
         ):
