@@ -91,13 +91,14 @@ def test_the_output_is_valid_html_for_the_w3c_checker(tmp_path):
     assert validate(jar, tmp_path) == []
 
 
-def test_it_costs_about_a_millisecond_for_a_large_page():
+def test_it_costs_a_few_milliseconds_of_cpu_for_a_large_page():
+    """CPU time (the machine may be shared): about 0.2 ms per kB; real pages measured 0.4-3.5 ms."""
     big = PAGE.replace("<main>", "<main>" + PAGE.split("<main>")[1].split("</main>")[0] * 80)
     assert len(big) > 60_000
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(10):
         isolate_latin_runs(big)
-    per_page = (time.perf_counter() - start) / 10
+    per_page = (time.process_time() - start) / 10
     assert per_page < 0.05, f"{per_page * 1000:.1f} ms per page"
 
 
