@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal.bidi.BidiIsolationMiddleware",  # after CommonMiddleware, which then sets Content-Length
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -165,3 +165,12 @@ def test_the_language_check_itself_catches_mislabelled_text():
                 'flyttar, när ni kommer och när ni har bosatt er i Sverige.</p></body></html>')
     assert page.texts[0][0] == "en"
     assert detect(page.texts[0][1]) == "SWEDISH"
+
+
+def test_no_arabic_page_shows_a_latin_run_outside_an_isolating_element(site):
+    from tests.site.direction import unisolated_latin
+
+    arabic = {url: page for url, page in site.items() if page.html and page.lang == "ar"}
+    assert len(arabic) >= 10
+    problems = [f"{url}: {problem}" for url, page in arabic.items() for problem in unisolated_latin(page.html)]
+    assert not problems, "\n".join(problems[:60])
