@@ -46,7 +46,7 @@ def data_files(root: Path | None = None) -> list[Path]:
     """The files the loader reads (the glossary is for tests and translators, not for pages)."""
     root = root or DATA_DIR
     pages = [root / "pages" / f"{name}.yaml" for name in ("home", "phases", "life_events", *STANDARD_PAGES)]
-    return [root / "agencies.yaml", *pages, *sorted((root / "guides").glob("*.yaml"))]
+    return [root / "agencies.yaml", *pages, root / "guide_order.yaml", *sorted((root / "guides").glob("*.yaml"))]
 
 
 def fingerprint(root: Path | None = None) -> str:
@@ -95,6 +95,7 @@ def read(root: Path | None = None) -> ContentData:
         if unknown:
             path = root / "guides" / f"{guide['key']}.yaml"
             raise ContentDataError(f"{path}: unknown next steps or life events: {unknown}")
+    guides = _in_reading_order(guides, _read(root / "guide_order.yaml"), root / "guide_order.yaml")
     return ContentData(
         agencies=agencies,
         home=_read(root / "pages" / "home.yaml")["home"],
@@ -105,6 +106,19 @@ def read(root: Path | None = None) -> ContentData:
         guides=guides,
         fingerprint=fingerprint(root),
     )
+
+
+def _in_reading_order(guides: list[dict], order: dict, path: Path) -> list[dict]:
+    """Guides by phase, then as guide_order.yaml lists them, then (not listed) by key."""
+    phases = ["before", "arrival", "settling"]
+    by_key = {guide["key"]: guide for guide in guides}
+    position = {}
+    for phase in phases:
+        for index, key in enumerate(order.get(phase) or []):
+            if key not in by_key or by_key[key]["phase"] != phase:
+                raise ContentDataError(f"{path}: {key!r} is not a guide of the phase {phase!r}")
+            position[key] = index
+    return sorted(guides, key=lambda g: (phases.index(g["phase"]), position.get(g["key"], len(position)), g["key"]))
 
 
 def reviewed(text: dict, code: str) -> bool:

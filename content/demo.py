@@ -325,7 +325,19 @@ def ensure_trees(data, homes, locales, agencies):
                             guide_fields(guide, guide["en"], agencies, "en"), relations)
         made[page] = [upsert_translation(page, locale, guide_fields(guide, text, agencies, code), relations)
                       for code, locale, text in translations_in(guide, locales)]
+    for key, phase in phases.items():
+        keep_in_order(phase, [existing[g["key"]] for g in data.guides if g["phase"] == key])
     return made
+
+
+def keep_in_order(parent, pages):
+    """Put ``parent``'s listed children in the data's reading order (a guide added later lands last)."""
+    wanted = [page.pk for page in pages]
+    current = [pk for pk in parent.get_children().order_by("path").values_list("pk", flat=True) if pk in set(wanted)]
+    if current == wanted:
+        return
+    for page in pages:
+        Page.objects.get(pk=page.pk).move(parent, pos="last-child")
 
 
 def register_translations(made, agencies) -> int:

@@ -63,7 +63,6 @@ class Task(ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
         limit_choices_to=source_locale_agencies,
-        help_text=_("From the register of agencies; the checklist names it in the reader's language."),
     )
     guide = models.ForeignKey(
         "content.GuidePage",

@@ -50,7 +50,6 @@ class Migration(migrations.Migration):
             name="agency",
             field=models.ForeignKey(
                 blank=True,
-                help_text="From the register of agencies; the checklist names it in the reader's language.",
                 limit_choices_to=guides.models.source_locale_agencies,
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,

@@ -38,7 +38,7 @@ def test_the_python_content_modules_are_gone_and_the_loader_imports_no_text():
 def test_the_fingerprint_covers_every_data_file_the_loader_reads():
     read = {path.relative_to(datafiles.DATA_DIR).as_posix() for path in datafiles.data_files()}
     assert {f"guides/{path.name}" for path in guide_files()} <= read
-    assert {"agencies.yaml", "pages/home.yaml", "pages/phases.yaml", "pages/life_events.yaml"} <= read
+    assert {"agencies.yaml", "guide_order.yaml", "pages/home.yaml", "pages/phases.yaml"} <= read
 
 
 @pytest.fixture

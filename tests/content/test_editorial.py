@@ -121,7 +121,7 @@ def test_the_workflow_goes_agency_review_then_portal_editor(editors):
     assert TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_APPROVED).count() == 2
 
 
-def test_the_translation_report_shows_missing_and_up_to_date(demo):
+def test_the_translation_report_shows_missing_and_up_to_date(untranslated_income_tax):
     codes, rows = translation_matrix()
     assert codes == ["sv", "ar", "so"]
     by_slug = {row.page.slug: {code: status for code, status, _page in row.cells} for row in rows}
