@@ -1,30 +1,28 @@
-"""Demo content: locales, site, agencies, the page trees in four languages, groups and the workflow.
+"""The portal's starting content, loaded from content/data: locales, site, agencies, page trees, groups.
 
-Idempotent: pages and agencies are found by their place in the tree (or slug) and updated, never
-duplicated. A fingerprint of the demo data is kept (``DemoContent``), so a second run with the same
-data does nothing and keeps what editors changed since.
+Python holds only the loader; every text, date, source and owner comes from the data files
+(``content.datafiles``). Idempotent: pages and agencies are found by their place in the tree (or
+slug) and updated, never duplicated. A fingerprint of the data files is kept (``DemoContent``), so a
+second run with the same files does nothing and keeps what editors changed since.
 
-Translations are made the way an editor makes them: ``copy_for_translation`` of the English page,
-then the translated fields, then publish; afterwards each translated page is registered with
-wagtail-localize (a TranslationSource, a Translation and one StringTranslation per segment), so the
-segment editor, PO export and the sync work on the demo content too.
+Translations are made the way wagtail-localize makes them: the English page is the source,
+``copy_for_translation`` gives the page in the target locale, the translated fields are set and
+published, and the translation is recorded with wagtail-localize (a TranslationSource, a Translation
+and one StringTranslation per segment, ``content.localize``), so the segment editor, PO export and
+"sync translated pages" treat it as a translation of its source page. A language missing from a
+file gets no page: readers get the English page with the fallback notice.
 """
 import datetime
-import hashlib
-import json
 import uuid
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import (
-    Locale,
-    Page,
-    Site,
-)
+from wagtail.models import Locale, Page, Site
 
-from content import demo_guides, demo_guides_more, demo_pages
+from content import datafiles
 from content.editorial import WORKFLOW_NAME, ensure_editorial_setup  # noqa: F401 (WORKFLOW_NAME re-exported)
 from content.models import (
     Agency,
@@ -37,29 +35,24 @@ from content.models import (
     StandardPage,
 )
 
-HOME = {code: {"title": title, "intro": intro} for code, (title, intro) in demo_pages.HOME_TEXT.items()}
-PHASE_SLUGS = {phase["key"]: phase["slug"] for phase in demo_pages.PHASES}
 BLOCK_NAMESPACE = uuid.UUID("5b0d3c1e-7a52-4f7e-9f3e-1d8a7c6b2a10")
-
-
-def fingerprint() -> str:
-    data = {
-        "guides": demo_guides.GUIDES,
-        "more": demo_guides_more.TRANSLATIONS,
-        "pages": [demo_pages.PHASES, demo_pages.LIFE_EVENT_INDEX, demo_pages.LIFE_EVENTS, demo_pages.STANDARD],
-        "agencies": demo_pages.AGENCIES,
-        "home": demo_pages.HOME_TEXT,
-        "version": 4,
-    }
-    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+SOURCE_LANGUAGE = "en"
 
 
 def block_id(*parts) -> str:
+    """Stable block ids: the same block has the same id in every language (wagtail-localize matches them)."""
     return str(uuid.uuid5(BLOCK_NAMESPACE, ":".join(str(part) for part in parts)))
 
 
 def ensure_locales():
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES}
+
+
+def translations_in(item: dict, locales: dict):
+    """(code, locale, text) for each non-source language the data gives a text in."""
+    for code, locale in locales.items():
+        if code != SOURCE_LANGUAGE and item.get(code):
+            yield code, locale, item[code]
 
 
 def publish(page):
@@ -92,234 +85,284 @@ def upsert_translation(source, locale, fields, relations=None):
     return publish(translated)
 
 
-def ensure_home(locales):
+# --- the site ------------------------------------------------------------------------------------
+
+def site_address(base_url: str) -> tuple[str, int]:
+    """Hostname and port of ``LANDA_BASE_URL`` (Wagtail's Site builds page URLs from them)."""
+    parts = urlsplit(base_url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return parts.hostname or "localhost", port
+
+
+def ensure_site(home=None) -> Site:
+    """The default Site follows ``LANDA_BASE_URL``, so the API's ``html_url`` is where the site is served."""
+    hostname, port = site_address(settings.LANDA_BASE_URL)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        if home is None:
+            return None
+        site = Site(is_default_site=True, site_name="Landa")
+    Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).delete()
+    site.hostname, site.port = hostname, port
+    if home is not None:
+        site.root_page, site.site_name = home, "Landa"
+    site.save()
+    return site
+
+
+def ensure_home(data, locales):
     root = Page.get_first_root_node()
     if root is None:  # an emptied database (e.g. after a transactional test's flush)
-        root = Page.add_root(title="Root", slug="root", locale=locales["en"])
+        root = Page.add_root(title="Root", slug="root", locale=locales[SOURCE_LANGUAGE])
     # Wagtail's own "Welcome to your new Wagtail site!" page is not ours (it also holds the slug "home").
     for stray in Page.objects.child_of(root).not_type(HomePage):
         stray.delete()
-    home = HomePage.objects.filter(locale=locales["en"]).first()
+    texts = data.home
+    home = HomePage.objects.filter(locale=locales[SOURCE_LANGUAGE]).first()
     if home is None:
-        home = HomePage(slug="home", locale=locales["en"], **HOME["en"])
+        home = HomePage(slug="home", locale=locales[SOURCE_LANGUAGE], **intro_fields(texts["en"]))
         root.add_child(instance=home)
     else:
-        set_fields(home, HOME["en"])
+        set_fields(home, intro_fields(texts["en"]))
     publish(home)
-    site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80)
-    site.root_page = home
-    site.is_default_site = True
-    site.site_name = "Landa"
-    site.save()
-    homes = {"en": home}
-    for code, locale in locales.items():
-        if code != "en":
-            homes[code] = upsert_translation(home, locale, HOME[code])
+    ensure_site(home)
+    homes = {SOURCE_LANGUAGE: home}
+    for code, locale, text in translations_in(texts, locales):
+        homes[code] = upsert_translation(home, locale, intro_fields(text, code))
     return homes
 
 
-# --- agencies and groups -------------------------------------------------------------------------
+def intro_fields(text, code=SOURCE_LANGUAGE):
+    fields = {"title": text["title"], "intro": text["intro"]}
+    if code != SOURCE_LANGUAGE:
+        fields["translation_reviewed"] = datafiles.reviewed(text, code)
+    return fields
 
-def agency_group_name(slug, data):
-    return f"Agency: {data['short'] or data['en'][0]}"
+
+# --- agencies ------------------------------------------------------------------------------------
+
+def agency_group_name(agency: dict) -> str:
+    return f"Agency: {agency['short_name'] or agency['en']['name']}"
 
 
-def ensure_agencies(locales):
+def agency_eservices(agency: dict, code: str) -> list:
+    return [
+        {"type": "link", "id": block_id("agency", agency["key"], index), "value": {
+            "label": datafiles.title_in(service["label"], code)[0], "url": service["url"], "needs_bankid": False,
+        }}
+        for index, service in enumerate(agency.get("eservices") or [])
+    ]
+
+
+def ensure_agencies(data, locales):
+    """The one register of agencies: an English row per key, and its translations (same slug)."""
     agencies = {}
-    for slug, data in demo_pages.AGENCIES.items():
-        group, _ = Group.objects.get_or_create(name=agency_group_name(slug, data))
-        eservices = [
-            {"type": "link", "id": block_id("agency", slug, index), "value": {"label": label, "url": url, "needs_bankid": False}}
-            for index, (label, url) in enumerate(data["eservices"])
-        ]
+    for item in data.agencies:
+        key = item["key"]
+        group, _ = Group.objects.get_or_create(name=agency_group_name(item))
         common = {
-            "short_name": data["short"], "website": data["website"], "phone": data["phone"],
-            "languages_served": data["languages"], "group": group, "slug": slug,
+            "short_name": item.get("short_name") or "", "website": item.get("website") or "",
+            "phone": item.get("phone") or "", "languages_served": item.get("languages") or [],
+            "group": group, "slug": key,
         }
-        source = Agency.objects.filter(slug=slug, locale=locales["en"]).first()
-        name, description = data["en"]
+        source = Agency.objects.filter(slug=key, locale=locales[SOURCE_LANGUAGE]).first()
+        fields = {"name": item["en"]["name"], "description": item["en"].get("description", ""),
+                  "eservices": agency_eservices(item, "en"), **common}
         if source is None:
-            source = Agency(locale=locales["en"], name=name, description=description, eservices=eservices, **common)
+            source = Agency(locale=locales[SOURCE_LANGUAGE], **fields)
         else:
-            set_fields(source, {"name": name, "description": description, "eservices": eservices, **common})
+            set_fields(source, fields)
         source.save()
-        agencies[(slug, "en")] = source
-        for code, locale in locales.items():
-            if code == "en":
-                continue
-            translated = source.get_translation_or_none(locale)
-            if translated is None:
-                translated = source.copy_for_translation(locale)
-            name, description = data[code]
-            set_fields(translated, {"name": name, "description": description, "eservices": eservices, **common})
+        agencies[(key, SOURCE_LANGUAGE)] = source
+        for code, locale, text in translations_in(item, locales):
+            translated = source.get_translation_or_none(locale) or source.copy_for_translation(locale)
+            set_fields(translated, {"name": text["name"], "description": text.get("description", ""),
+                                    "eservices": agency_eservices(item, code), **common})
             translated.save()
-            agencies[(slug, code)] = translated
+            agencies[(key, code)] = translated
     return agencies
 
 
-# --- page trees ----------------------------------------------------------------------------------
+def agency_in(agencies, key, code):
+    """The owner's row in the page's language (its English row where the register has no translation)."""
+    if not key:
+        return None
+    return agencies.get((key, code)) or agencies[(key, SOURCE_LANGUAGE)]
+
+
+# --- guides --------------------------------------------------------------------------------------
+
+def step_value(step: dict) -> dict:
+    """A step block's value from a data file's step (the one place that knows a step's shape)."""
+    return {"heading": step["heading"], "text": step["text"]}
+
+
+def changes_value(change: dict) -> dict:
+    source = change.get("source") or {}
+    effective, show_from = change.get("effective_date"), change.get("show_from")
+    return {
+        "status": change.get("status", "proposed"),
+        "effective_date": datetime.date.fromisoformat(str(effective)) if effective else None,
+        "show_from": datetime.date.fromisoformat(str(show_from)) if show_from else None,
+        "text": change["text"],
+        "source_title": source.get("title", ""),
+        "source_url": source.get("url", ""),
+    }
+
 
 def guide_body(guide, text, agencies, code):
-    body = []
-    for index, (heading, step_text) in enumerate(text.get("steps", [])):
-        body.append({"type": "step", "id": block_id(guide["key"], "step", index), "value": {"heading": heading, "text": step_text}})
+    key = guide["key"]
+    body = [
+        {"type": "step", "id": block_id(key, "step", index), "value": step_value(step)}
+        for index, step in enumerate(text.get("steps") or [])
+    ]
     if text.get("need"):
-        body.append({"type": "what_you_need", "id": block_id(guide["key"], "need"), "value": {
-            "items": [{"type": "item", "id": block_id(guide["key"], "need", i), "value": item} for i, item in enumerate(text["need"])]
-        }})
+        items = [{"type": "item", "id": block_id(key, "need", i), "value": item} for i, item in enumerate(text["need"])]
+        body.append({"type": "what_you_need", "id": block_id(key, "need"), "value": {"items": items}})
     if text.get("warning"):
-        body.append({"type": "warning", "id": block_id(guide["key"], "warning"), "value": {"text": text["warning"]}})
-    if text.get("changes"):
-        status, effective, change_text, source_title, source_url = text["changes"]
-        body.append({"type": "changes_coming", "id": block_id(guide["key"], "changes"), "value": {
-            "status": status, "effective_date": effective, "show_from": None, "text": change_text,
-            "source_title": source_title, "source_url": source_url,
+        body.append({"type": "warning", "id": block_id(key, "warning"), "value": {"text": text["warning"]}})
+    for index, change in enumerate(datafiles.changes_list(text)):
+        # The first block keeps the id it had when a guide could hold only one.
+        parts = (key, "changes") if index == 0 else (key, "changes", index)
+        body.append({"type": "changes_coming", "id": block_id(*parts), "value": changes_value(change)})
+    if guide.get("eservice_url") and text.get("eservice_label"):
+        body.append({"type": "eservice", "id": block_id(key, "eservice"), "value": {
+            "label": text["eservice_label"], "url": guide["eservice_url"], "needs_bankid": False,
         }})
-    if guide.get("eservice") and text.get("eservice_label"):
-        body.append({"type": "eservice", "id": block_id(guide["key"], "eservice"), "value": {
-            "label": text["eservice_label"], "url": guide["eservice"], "needs_bankid": False,
-        }})
-    if guide["agency"]:
-        body.append({"type": "agency_contact", "id": block_id(guide["key"], "agency"), "value": {
-            "agency": agencies[(guide["agency"], code)].pk, "note": "",
+    if guide.get("owner"):
+        body.append({"type": "agency_contact", "id": block_id(key, "agency"), "value": {
+            "agency": agency_in(agencies, guide["owner"], code).pk, "note": "",
         }})
     return body
 
 
-# The two reports every guide cites, with their titles in each language.
-LOCALIZED_SOURCES = {
-    "sv": {demo_guides.WIS: demo_guides.WIS_SV, demo_guides.MAPPING: demo_guides.MAPPING_SV},
-    "ar": {demo_guides.WIS: demo_guides.WIS_AR, demo_guides.MAPPING: demo_guides.MAPPING_AR},
-    "so": {demo_guides.WIS: demo_guides.WIS_SO, demo_guides.MAPPING: demo_guides.MAPPING_SO},
-}
-
-
-def guide_sources(guide, code="en"):
-    """Source links; a report's title in the page's language where we have it (then marked so)."""
+def guide_sources(guide, code):
+    """Source links, each title in the page's language where the file has it (else English, marked so)."""
     blocks = []
-    for index, source in enumerate(guide["sources"]):
-        localized = LOCALIZED_SOURCES.get(code, {}).get(tuple(source[:2]))
-        title, language = (localized[0], code) if localized else (source[0], "en")
+    for index, source in enumerate(guide.get("sources") or []):
+        title, language = datafiles.title_in(source["title"], code)
         blocks.append({
             "type": "source", "id": block_id(guide["key"], "source", index),
-            "value": {"title": title, "url": source[1], "publisher": source[2] if len(source) > 2 else "",
+            "value": {"title": title, "url": source["url"], "publisher": source.get("publisher") or "",
                       "language": language},
         })
     return blocks
 
 
 def guide_fields(guide, text, agencies, code):
-    time_source = guide.get("time_source")
-    if time_source and code in LOCALIZED_SOURCES:
-        time_source = LOCALIZED_SOURCES[code].get(time_source, time_source)
+    time_source = guide.get("processing_time_source") if text.get("time") else None
     fields = {
         "title": text["title"],
         "summary": text["summary"],
         "who_for": text.get("who", ""),
-        "situation_tags": guide["tags"],
+        "situation_tags": guide.get("situation_tags") or [],
         "body": guide_body(guide, text, agencies, code),
         "sources": guide_sources(guide, code),
-        "agency": agencies[(guide["agency"], code)] if guide["agency"] else None,
+        "agency": agency_in(agencies, guide.get("owner"), code),
         "processing_time": text.get("time", ""),
-        "processing_time_source": time_source[0] if (time_source and text.get("time")) else "",
-        "processing_time_source_url": time_source[1] if (time_source and text.get("time")) else "",
-        "last_reviewed": datetime.date.fromisoformat(demo_guides.REVIEWED),
-        "review_by": datetime.date.fromisoformat(demo_guides.REVIEW_BY),
+        "processing_time_source": datafiles.title_in(time_source["title"], code)[0] if time_source else "",
+        "processing_time_source_url": time_source["url"] if time_source else "",
+        "last_reviewed": datetime.date.fromisoformat(str(guide["last_reviewed"])),
+        "review_by": datetime.date.fromisoformat(str(guide["review_by"])),
         "editor_note": guide.get("editor_note", ""),
         "search_description": text["summary"],
     }
-    if code != "en":
-        fields["translation_reviewed"] = False
+    if code != SOURCE_LANGUAGE:
+        fields["translation_reviewed"] = datafiles.reviewed(text, code)
     return fields
 
 
-def ensure_trees(homes, locales, agencies):
-    home = homes["en"]
+# --- page trees ----------------------------------------------------------------------------------
+
+def standard_fields(page, text, code=SOURCE_LANGUAGE):
+    body = []
+    for index, section in enumerate(text.get("sections") or []):
+        body.append({"type": "heading", "id": block_id(page["slug"], "heading", index), "value": section["heading"]})
+        body.append({"type": "paragraph", "id": block_id(page["slug"], "paragraph", index), "value": section["html"]})
+    return {**intro_fields(text, code), "body": body, "footer_role": page.get("role", "")}
+
+
+def upsert_intro_page(parent, model, item, locales):
+    """A phase, life event or index page and its translations; returns (source, [translations])."""
+    page = upsert_child(parent, model, item["slug"], intro_fields(item["en"]))
+    translated = [upsert_translation(page, locale, intro_fields(text, code))
+                  for code, locale, text in translations_in(item, locales)]
+    return page, translated
+
+
+def ensure_trees(data, homes, locales, agencies):
+    """Every page under the English home and its translations; returns {source page: [translations]}."""
+    home = homes[SOURCE_LANGUAGE]
+    made = {home: [page for code, page in homes.items() if code != SOURCE_LANGUAGE]}
     phases = {}
-    for phase in demo_pages.PHASES:
-        title, intro = phase["en"]
-        page = upsert_child(home, PhasePage, phase["slug"], {"title": title, "intro": intro})
+    for phase in data.phases:
+        page, made[page] = upsert_intro_page(home, PhasePage, phase, locales)
         phases[phase["key"]] = page
-        for code, locale in locales.items():
-            if code != "en":
-                title, intro = phase[code]
-                upsert_translation(page, locale, {"title": title, "intro": intro, "translation_reviewed": False})
-
-    title, intro = demo_pages.LIFE_EVENT_INDEX["en"]
-    index = upsert_child(home, LifeEventIndexPage, demo_pages.LIFE_EVENT_INDEX["slug"], {"title": title, "intro": intro})
-    for code, locale in locales.items():
-        if code != "en":
-            title, intro = demo_pages.LIFE_EVENT_INDEX[code]
-            upsert_translation(index, locale, {"title": title, "intro": intro, "translation_reviewed": False})
+    index, made[index] = upsert_intro_page(home, LifeEventIndexPage, data.life_event_index, locales)
     events = {}
-    for event in demo_pages.LIFE_EVENTS:
-        title, intro = event["en"]
-        page = upsert_child(index, LifeEventPage, event["slug"], {"title": title, "intro": intro})
+    for event in data.life_events:
+        page, made[page] = upsert_intro_page(index, LifeEventPage, event, locales)
         events[event["slug"]] = page
-        for code, locale in locales.items():
-            if code != "en" and code in event:
-                title, intro = event[code]
-                upsert_translation(page, locale, {"title": title, "intro": intro, "translation_reviewed": False})
-
-    for standard in demo_pages.STANDARD:
-        title, intro, sections = standard["en"]
-        page = upsert_child(home, StandardPage, standard["slug"], standard_fields(standard, "en"))
-        for code, locale in locales.items():
-            if code != "en":
-                upsert_translation(page, locale, {**standard_fields(standard, code), "translation_reviewed": False})
+    for standard in data.standard_pages:
+        page = upsert_child(home, StandardPage, standard["slug"], standard_fields(standard, standard["en"]))
+        made[page] = [upsert_translation(page, locale, standard_fields(standard, text, code))
+                      for code, locale, text in translations_in(standard, locales)]
 
     # Next steps point at guides, so every English guide exists before the links are set; each page is
     # otherwise published once per load.
-    existing = {page.slug: page for page in GuidePage.objects.filter(locale=locales["en"])}
-    guides = {}
-    for guide in demo_guides.GUIDES:
+    existing = {page.slug: page for page in GuidePage.objects.filter(locale=locales[SOURCE_LANGUAGE])}
+    for guide in data.guides:
         if guide["key"] not in existing:
             existing[guide["key"]] = upsert_child(
                 phases[guide["phase"]], GuidePage, guide["key"], guide_fields(guide, guide["en"], agencies, "en")
             )
-    for guide in demo_guides.GUIDES:
+    for guide in data.guides:
         relations = {
-            "life_events": [events[slug] for slug in guide["events"]],
-            "next_steps": [existing[key] for key in guide["next"]],
+            "life_events": [events[slug] for slug in guide.get("life_events") or []],
+            "next_steps": [existing[key] for key in guide.get("next_steps") or []],
         }
-        fields = guide_fields(guide, guide["en"], agencies, "en")
-        page = upsert_child(phases[guide["phase"]], GuidePage, guide["key"], fields, relations)
-        guides[guide["key"]] = page
-        texts = {"sv": guide["sv"], **demo_guides_more.TRANSLATIONS.get(guide["key"], {})}
-        for code, text in texts.items():
-            upsert_translation(page, locales[code], guide_fields(guide, text, agencies, code), relations)
-    return {"phases": phases, "events": events, "guides": guides}
+        page = upsert_child(phases[guide["phase"]], GuidePage, guide["key"],
+                            guide_fields(guide, guide["en"], agencies, "en"), relations)
+        made[page] = [upsert_translation(page, locale, guide_fields(guide, text, agencies, code), relations)
+                      for code, locale, text in translations_in(guide, locales)]
+    for key, phase in phases.items():
+        keep_in_order(phase, [existing[g["key"]] for g in data.guides if g["phase"] == key])
+    return made
 
 
-def standard_fields(standard, code):
-    title, intro, sections = standard[code]
-    body = []
-    for index, (heading, html) in enumerate(sections):
-        body.append({"type": "heading", "id": block_id(standard["slug"], "heading", index), "value": heading})
-        body.append({"type": "paragraph", "id": block_id(standard["slug"], "paragraph", index), "value": html})
-    return {"title": title, "intro": intro, "body": body, "footer_role": standard["role"]}
+def keep_in_order(parent, pages):
+    """Put ``parent``'s listed children in the data's reading order (a guide added later lands last)."""
+    wanted = [page.pk for page in pages]
+    current = [pk for pk in parent.get_children().order_by("path").values_list("pk", flat=True) if pk in set(wanted)]
+    if current == wanted:
+        return
+    for page in pages:
+        Page.objects.get(pk=page.pk).move(parent, pos="last-child")
 
 
-def register_translations(trees):
-    """Tell wagtail-localize about the demo translations, segment by segment."""
+def register_translations(made, agencies) -> int:
+    """Record every translated page and agency with wagtail-localize, segment by segment."""
     from content.localize import register_translations_of
 
     count = 0
-    pages = [*trees["phases"].values(), *trees["events"].values(), *trees["guides"].values()]
-    for source in pages:
-        translations = [page.specific for page in
-                        Page.objects.filter(translation_key=source.translation_key).exclude(pk=source.pk)]
-        register_translations_of(source.specific, translations)
-        count += len(translations)
+    for source, translations in made.items():
+        if translations:
+            register_translations_of(source.specific, [page.specific for page in translations])
+            count += len(translations)
+    for (key, code), source in agencies.items():
+        if code == SOURCE_LANGUAGE:
+            translated = [row for (other, lang), row in agencies.items() if other == key and lang != code]
+            register_translations_of(source, translated)
+            count += len(translated)
     return count
 
 
 @contextmanager
 def deferred_indexing():
-    """Index each page once at the end, not on each of its several saves while the demo loads.
+    """Index each page once at the end, not on each of its several saves while the content loads.
 
     The search index and Wagtail's reference index are updated by signals on every save; loading the
-    demo saves each page three or four times (create, revision, publish, translation). With a
+    content saves each page three or four times (create, revision, publish, translation). With a
     database a network hop away that dominated the load time.
     """
     from django.db.models.signals import post_save
@@ -348,28 +391,29 @@ def deferred_indexing():
 
 
 def load_demo(force: bool = False, register_with_localize: bool = True) -> str:
-    """Load (or bring up to date) the demo content; a no-op when its data has not changed.
+    """Load (or bring up to date) the content of content/data; a no-op when the files have not changed.
 
     ``register_with_localize=False`` skips recording the translations with wagtail-localize (used by
-    browser tests, which only read pages and would otherwise spend most of their time here).
+    browser tests, which only read pages and would otherwise spend much of their time there).
     """
     with transaction.atomic():
         locales = ensure_locales()
-        wanted = fingerprint()
+        wanted = datafiles.fingerprint()
         state = DemoContent.objects.filter(pk=1).first()
         if not force and state is not None and state.fingerprint == wanted and HomePage.objects.exists():
+            ensure_site()  # the base URL may have changed while the content did not
             return "Demo content is up to date; nothing changed."
+        data = datafiles.read()
         with deferred_indexing():
-            homes = ensure_home(locales)
-            agencies = ensure_agencies(locales)
-            trees = ensure_trees(homes, locales, agencies)
+            homes = ensure_home(data, locales)
+            agencies = ensure_agencies(data, locales)
+            made = ensure_trees(data, homes, locales, agencies)
             ensure_editorial_setup(homes)
-        registered = register_translations(trees) if register_with_localize else 0
-        DemoContent.objects.update_or_create(pk=1, defaults={"fingerprint": wanted})
-    guides = GuidePage.objects.filter(locale=locales["en"]).count()
+        registered = register_translations(made, agencies) if register_with_localize else 0
+        DemoContent.objects.update_or_create(pk=1, defaults={"fingerprint": data.fingerprint})
     per_language = {code: GuidePage.objects.filter(locale=locale).count() for code, locale in locales.items()}
     return (
-        f"Demo content ready: {len(locales)} locales, {guides} guides "
+        f"Demo content ready: {len(locales)} locales, {per_language[SOURCE_LANGUAGE]} guides "
         f"({', '.join(f'{code} {count}' for code, count in per_language.items())}), "
-        f"{len(agencies) // len(locales)} agencies, {registered} translations registered with wagtail-localize."
+        f"{len(data.agencies)} agencies, {registered} translations registered with wagtail-localize."
     )

@@ -41,7 +41,7 @@ class Catalogue:
     book: engine.RuleBook
     generation: str
     texts: dict  # key -> {lang: {"title", "summary"}}
-    agencies: dict  # task key -> {"key", "url", "name": {lang: name}} or None
+    agencies: dict  # task key -> {"key", "url", "name": {lang: name}} or None, from content.Agency
     guide_ids: dict  # task key -> (GuidePage id or None, English guide slug)
     durations: dict  # task key -> (days, source) or None
 
@@ -65,6 +65,7 @@ def _build_catalogue() -> Catalogue:
         }
         for t in tasks
     )
+    register = _agencies_by_language({t.agency.translation_key for t in tasks if t.agency})
     texts, agencies, guides, durations = {}, {}, {}, {}
     for t in tasks:
         texts[t.key] = {
@@ -74,22 +75,29 @@ def _build_catalogue() -> Catalogue:
             }
             for code in LANGUAGE_CODES
         }
-        a = t.agency
-        agencies[t.key] = (
-            {
-                "key": a.key,
-                "url": a.url,
-                "name": {code: getattr(a, f"name_{code}") or a.name_en for code in LANGUAGE_CODES},
-            }
-            if a
-            else None
-        )
+        agencies[t.key] = register.get(t.agency.translation_key) if t.agency else None
         guides[t.key] = (t.guide_id, t.guide_slug or t.key)
         durations[t.key] = (t.duration_days, t.duration_source) if t.duration_days else None
     # A read-only replica or a race: the snapshot is a record, not a requirement.
     with contextlib.suppress(DatabaseError):
         RulesSnapshot.objects.get_or_create(version=book.version, defaults={"data": book.as_data()})
     return Catalogue(book, f"{book.version}-{uuid.uuid4().hex[:8]}", texts, agencies, guides, durations)
+
+
+def _agencies_by_language(translation_keys) -> dict:
+    """Each agency of the register as the checklist shows it: name in every language (its translation,
+    else the source row's name), website from the register. Keyed by translation_key."""
+    from content.models import Agency
+
+    rows = list(Agency.objects.filter(translation_key__in=translation_keys).select_related("locale"))
+    out = {}
+    for row in sorted(rows, key=lambda r: r.locale.language_code != settings.LANGUAGE_CODE):
+        entry = out.setdefault(row.translation_key, {"key": row.slug, "url": row.website, "name": {}})
+        entry["name"][row.locale.language_code] = row.name
+    for entry in out.values():
+        source = entry["name"].get(settings.LANGUAGE_CODE) or next(iter(entry["name"].values()))
+        entry["name"] = {code: entry["name"].get(code) or source for code in LANGUAGE_CODES}
+    return out
 
 
 def catalogue() -> Catalogue:

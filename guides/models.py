@@ -1,11 +1,13 @@
-"""Checklist data editors change in the Wagtail admin: tasks, their rules, agencies; plus the rules
-snapshots and the anonymous daily counter.
+"""Checklist data editors change in the Wagtail admin: tasks and their rules; plus the rules
+snapshots and the anonymous daily counter. A task's agency is one of the register of agencies
+(``content.Agency``, the one list of authorities), always its English (source-locale) row.
 
 The database is the source of truth in production; ``load_tasks``/``export_tasks`` move it to and
 from ``guides/data/tasks.yaml`` so a rule change is reviewed as a diff.
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -36,22 +38,9 @@ def _translated_panels(*fields):
     return panels
 
 
-class Agency(models.Model):
-    """The authority that owns a task's next step (the content app has its own, richer Agency)."""
-
-    key = models.SlugField(_("key"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    url = models.URLField(_("website"))
-
-    panels = [FieldPanel("key"), *_translated_panels("name"), FieldPanel("url")]
-
-    class Meta:
-        verbose_name = _("checklist agency")
-        verbose_name_plural = _("checklist agencies")
-        ordering = ["key"]
-
-    def __str__(self):
-        return self.name or self.key
+def source_locale_agencies():
+    """A task points at an agency's source-language row; its translations follow from the register."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 def _list_field(verbose):
@@ -66,7 +55,15 @@ class Task(ClusterableModel):
     order = models.PositiveIntegerField(_("editorial order"), default=0)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"))
-    agency = models.ForeignKey(Agency, verbose_name=_("agency"), null=True, blank=True, on_delete=models.SET_NULL)
+    agency = models.ForeignKey(
+        "content.Agency",
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=source_locale_agencies,
+    )
     guide = models.ForeignKey(
         "content.GuidePage",
         verbose_name=_("guide"),

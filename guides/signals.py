@@ -1,10 +1,12 @@
-"""Any change to tasks, rules or agencies drops the cached catalogue (next request rebuilds it)."""
+"""Any change to tasks, rules or the register of agencies drops the cached catalogue (next request
+rebuilds it): the checklist shows agencies' names and websites from the register."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from content.models import Agency
 from guides.checklist import forget_catalogue
-from guides.models import Agency, Rule, Task
+from guides.models import Rule, Task
 
 
 @receiver([post_save, post_delete], sender=Task)

@@ -31,23 +31,43 @@ def _find_guide(slug: str):
     return GuidePage.objects.filter(slug=slug, locale__language_code="en").first()
 
 
+class UnknownAgency(ValueError):
+    """A task names an agency the register does not hold."""
+
+
+def register_agencies(tasks: list[dict]) -> dict:
+    """The register's source-language row for every agency key the tasks name."""
+    from content.models import Agency
+
+    wanted = {t["agency"] for t in tasks if t.get("agency")}
+    found = {a.slug: a for a in Agency.objects.filter(slug__in=wanted, locale__language_code=settings.LANGUAGE_CODE)}
+    unknown = sorted(wanted - set(found))
+    if unknown:
+        tasks_of = {key: sorted(t["key"] for t in tasks if t.get("agency") == key) for key in unknown}
+        raise UnknownAgency(
+            "Unknown agency key(s) in tasks.yaml: "
+            + "; ".join(f"{key!r} (tasks {', '.join(keys)})" for key, keys in tasks_of.items())
+            + ". Agencies come from the register, content/data/agencies.yaml: run `manage.py load_demo` first,"
+            " and use its keys."
+        )
+    return found
+
+
 @transaction.atomic
 def load(data: dict) -> tuple[int, str]:
-    """Create or update every agency and task of ``data``; idempotent. Returns (tasks, rules_version)."""
-    from guides.models import Agency, Rule, RulesSnapshot, Task
+    """Create or update every task of ``data``; idempotent. Returns (tasks, rules_version).
+
+    Agencies are not created here: a task names a key of the register (content/data/agencies.yaml,
+    loaded by ``load_demo``), and an unknown key stops the load.
+    """
+    from guides.models import Rule, RulesSnapshot, Task
 
     book = RuleBook.from_data(data["tasks"])
     problems = validation_errors(book.tasks)
     if problems:
         raise ValueError("; ".join(problems))
 
-    agencies = {}
-    for a in data.get("agencies", []):
-        fields = {"url": a["url"]}
-        for code in LANGUAGE_CODES:
-            fields[f"name_{code}"] = a["name"].get(code) or a["name"]["en"]
-        fields["name"] = a["name"]["en"]
-        agencies[a["key"]], _created = Agency.objects.update_or_create(key=a["key"], defaults=fields)
+    agencies = register_agencies(data["tasks"])
 
     tasks = {}
     for t in data["tasks"]:
@@ -55,7 +75,7 @@ def load(data: dict) -> tuple[int, str]:
         fields = {
             "phase": t["phase"],
             "order": t.get("order") or 0,
-            "agency": agencies.get(t.get("agency")) if t.get("agency") else None,
+            "agency": agencies[t["agency"]] if t.get("agency") else None,
             "guide_slug": t.get("guide") or "",
             "days_from_arrival": t.get("days_from_arrival"),
             "duration_days": duration.get("days"),
@@ -103,16 +123,8 @@ def _rule_fields(rule: dict) -> dict:
 
 def dump() -> dict:
     """The database as tasks.yaml data (same shape as the committed file)."""
-    from guides.models import Agency, Task
+    from guides.models import Task
 
-    agencies = [
-        {
-            "key": a.key,
-            "url": a.url,
-            "name": {code: getattr(a, f"name_{code}") or a.name for code in LANGUAGE_CODES},
-        }
-        for a in Agency.objects.order_by("key")
-    ]
     tasks = []
     phase_rank = {"before": 0, "arrival": 1, "settling": 2}
     for task in sorted(
@@ -127,7 +139,7 @@ def dump() -> dict:
                 "key": task.key,
                 "phase": task.phase,
                 "order": task.order,
-                "agency": task.agency.key if task.agency else None,
+                "agency": task.agency.slug if task.agency else None,
                 "guide": task.guide_slug or (task.guide.slug if task.guide_id else None),
                 "days_from_arrival": task.days_from_arrival,
                 "depends_on": sorted(d.key for d in task.depends_on.all()),
@@ -137,7 +149,7 @@ def dump() -> dict:
                 "summary": {code: getattr(task, f"summary_{code}") or "" for code in LANGUAGE_CODES},
             }
         )
-    return {"agencies": agencies, "tasks": tasks}
+    return {"tasks": tasks}
 
 
 HEADER = """# Landa checklist tasks: the rules of moving to Sweden, as data (written by `manage.py export_tasks`).

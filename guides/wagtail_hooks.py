@@ -1,10 +1,11 @@
-"""Tasks, their rules and agencies are edited in the Wagtail admin (snippets); counters are read-only."""
+"""Tasks and their rules are edited in the Wagtail admin (snippets); agencies are the content app's
+register (Snippets → Agencies), the one admin screen for them."""
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from guides.forms import TaskForm
-from guides.models import Agency, Task
+from guides.models import Task
 
 
 class TaskViewSet(SnippetViewSet):
@@ -16,13 +17,5 @@ class TaskViewSet(SnippetViewSet):
     search_fields = ["key", "title"]
 
 
-class AgencyViewSet(SnippetViewSet):
-    model = Agency
-    icon = "site"
-    menu_label = "Checklist agencies"
-    list_display = ["key", "name", "url"]
-
-
 Task.base_form_class = TaskForm
 register_snippet(TaskViewSet)
-register_snippet(AgencyViewSet)

@@ -195,7 +195,12 @@ STORAGES = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Landa"
 WAGTAIL_I18N_ENABLED = True
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where the site is served: the default Site record (page URLs, the API's html_url), links in e-mails
+# and absolute URLs outside a request all follow it. WAGTAILADMIN_BASE_URL is still read, for old setups.
+LANDA_BASE_URL = (
+    os.environ.get("LANDA_BASE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = LANDA_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
