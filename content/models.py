@@ -373,8 +373,8 @@ class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - 
         context = super().get_context(request, *args, **kwargs)
         reader = context["reader_language"]
         context["situations"] = [label for key, label in SITUATIONS if key in (self.situation_tags or [])]
-        context["next_steps"] = localized_pages(self.next_steps.live().order_by("path"), reader)
-        context["life_event_links"] = localized_pages(self.life_events.live().order_by("path"), reader)
+        context["next_steps"] = localized_pages(live_related(self.next_steps, GuidePage), reader)
+        context["life_event_links"] = localized_pages(live_related(self.life_events, LifeEventPage), reader)
         # The agency's name in the page's own text (which may be the English fallback) and, for the
         # lines around it that are in the reader's language, in the reader's language.
         context["content_agency"] = self.agency_in(self.locale)
@@ -386,6 +386,15 @@ class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - 
         if agency is not None and agency.locale_id != locale.pk:
             agency = agency.get_translation_or_none(locale) or agency
         return agency
+
+
+def live_related(relation, model):
+    """The live pages of a many-to-many relation, in tree order.
+
+    In a preview or a draft the relation is modelcluster's in-memory stand-in (no ``.live()``), and
+    it may point at pages that are drafts themselves: readers will only see the live ones.
+    """
+    return model.objects.live().filter(pk__in=[page.pk for page in relation.all()]).order_by("path")
 
 
 class LifeEventIndexPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - Page and Task define __str__
