@@ -163,6 +163,11 @@ def agency_group_id(page):
     return Agency.objects.filter(pk=agency_id).values_list("group_id", flat=True).first()
 
 
+def own_agency_keys(user):
+    """The translation keys of the agencies whose editors' group ``user`` is in (any language's row)."""
+    return Agency.objects.filter(group__in=user.groups.all()).values("translation_key")
+
+
 def user_may_act_for(user, page) -> bool:
     if user_is_portal_editor(user):
         return True
@@ -291,12 +296,45 @@ class PhasePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - 
 
 
 class GuidePageForm(WagtailAdminPageForm):
+    """The guide editor: choices in the page's own language, owners limited to the editor's agencies."""
+
     situation_tags = forms.MultipleChoiceField(
         label=_("who it is for (situations)"),
         choices=SITUATIONS,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if locale_id is None:
+            return
+        same_language = models.Q(locale_id=locale_id)
+        for name, current in (("life_events", None), ("next_steps", None), ("agency", self.instance.agency_id)):
+            if name not in self.fields:
+                continue
+            field = self.fields[name]
+            keep = same_language if current is None else same_language | models.Q(pk=current)
+            field.queryset = field.queryset.filter(keep)
+        if "next_steps" in self.fields and self.instance.pk:
+            self.fields["next_steps"].queryset = self.fields["next_steps"].queryset.exclude(pk=self.instance.pk)
+        user = self.for_user
+        if "agency" in self.fields and user is not None and not user_is_portal_editor(user):
+            own = own_agency_keys(user)
+            field = self.fields["agency"]
+            field.queryset = field.queryset.filter(translation_key__in=own)
+            field.required = True
+            names = ", ".join(str(agency) for agency in field.queryset) or _("none")
+            field.help_text = _("You edit for: %(agencies)s.") % {"agencies": names}
+            field.error_messages["invalid_choice"] = _(
+                "You can only choose an agency you edit for: %(agencies)s. Another agency's guides are "
+                "written by that agency's editors; ask the portal editors if this guide belongs to them."
+            ) % {"agencies": names}
+            field.error_messages["required"] = _(
+                "Choose the agency that owns this guide (you edit for: %(agencies)s). Without one, only the "
+                "portal editors could edit it."
+            ) % {"agencies": names}
 
 
 class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - Page and Task define __str__
