@@ -512,17 +512,24 @@ class StandardPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008
 
 
 class AgencyReviewTask(Task):  # noqa: DJ008 - Page and Task define __str__
-    """Workflow step one: a member of the page's own agency group approves it.
+    """Workflow step one: another member of the page's own agency group approves it.
 
     Unlike Wagtail's group approval task, the group is not fixed on the task: it is the group of the
-    agency that owns the page, so one workflow serves every agency.
+    agency that owns the page, so one workflow serves every agency. The submitter never approves
+    their own change: the review goes to the agency's other editors, or to the portal editors when
+    the submitter is the agency's only editor (``content.reviews``).
     """
 
-    def _may_review(self, obj, user):
+    def _may_review(self, obj, user, submitter=None):
+        from content.reviews import reviewers, submitter_of
+
+        if submitter is None:
+            submitter = submitter_of(obj)
+        if not user.is_active or (submitter is not None and submitter.pk == user.pk):
+            return False
         if user.is_superuser:
             return True
-        group_id = agency_group_id(obj)
-        return group_id is not None and user.groups.filter(pk=group_id).exists()
+        return reviewers(obj, submitter).filter(pk=user.pk).exists()
 
     def user_can_access_editor(self, obj, user):
         return self._may_review(obj, user)
@@ -546,21 +553,23 @@ class AgencyReviewTask(Task):  # noqa: DJ008 - Page and Task define __str__
         return []
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if user.is_superuser:
-            return states
-        agency_ids = Agency.objects.filter(group__in=user.groups.all()).values("translation_key")
-        guide_ids = GuidePage.objects.filter(agency__translation_key__in=agency_ids).values_list("pk", flat=True)
-        return states.filter(workflow_state__object_id__in=[str(pk) for pk in guide_ids])
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
+            "workflow_state__requested_by")
+        allowed = [
+            state.pk for state in states
+            if state.workflow_state.content_object is not None
+            and self._may_review(state.workflow_state.content_object, user, state.workflow_state.requested_by)
+        ]
+        return self.task_states.filter(pk__in=allowed)
 
     @classmethod
     def get_description(cls):
-        return _("Members of the group of the agency that owns the page approve it")
+        return _("Another editor of the agency that owns the page approves it (the portal editors when the "
+                 "agency has one editor)")
 
     class Meta:
         verbose_name = _("agency review")
         verbose_name_plural = _("agency reviews")
-
 
 
 class DemoContent(models.Model):
