@@ -91,3 +91,22 @@ def test_choosers_for_life_events_and_next_steps_list_the_pages_own_language(cli
     html = client.get(add_url(phase)).content.decode()
     swedish_event = LifeEventPage.objects.filter(locale__language_code="sv").first()
     assert f'value="{swedish_event.pk}"' not in html
+
+
+def test_a_refused_edit_says_whose_page_it_is_and_who_can_change_it(client, demo):
+    client.force_login(make_user("skv", "Agency: Skatteverket"))
+    target = GuidePage.objects.get(slug="apply-permit", locale__language_code="en")
+    response = client.get(f"/admin/pages/{target.pk}/edit/", follow=True)
+    html = response.content.decode()
+    assert "Sorry, you do not have permission" not in html
+    owner = target.agency
+    assert f"belongs to {owner}" in html.replace("&#x27;", "'")
+    assert "Agency: Migrationsverket" in html and "portal editors" in html
+    assert "You edit for: Swedish Tax Agency (Skatteverket)" in html
+    assert response.redirect_chain[-1][0] == f"/admin/pages/{target.get_parent().pk}/"
+    home = target.get_parent().get_parent()
+    html = client.get(f"/admin/pages/{home.pk}/edit/", follow=True).content.decode()
+    assert "belongs to the portal" in html
+    # Their own agency's page still opens.
+    own = GuidePage.objects.get(slug="register-population", locale__language_code="en")
+    assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
