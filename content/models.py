@@ -37,6 +37,11 @@ SITUATIONS = [
     ("short", _("Staying less than a year")),
 ]
 PORTAL_EDITORS = "Portal editors"
+TRANSLATORS = "Translators: %s"  # one group per language: "Translators: sv", "Translators: so" …
+
+
+def translators_group_name(code: str) -> str:
+    return TRANSLATORS % code
 
 
 class Agency(TranslatableMixin, index.Indexed, models.Model):
@@ -168,8 +173,23 @@ def own_agency_keys(user):
     return Agency.objects.filter(group__in=user.groups.all()).values("translation_key")
 
 
+def user_translates(user, locale_id) -> bool:
+    """Whether ``user`` is in the translators' group of the locale (never the source language)."""
+    code = Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
+    if code is None or code == settings.LANGUAGE_CODE:
+        return False
+    return user.groups.filter(name=translators_group_name(code)).exists()
+
+
 def user_may_act_for(user, page) -> bool:
+    """Portal editors everywhere; agency editors on their agency's pages; translators in their language.
+
+    What they may do there is still Wagtail's tree permissions: translators and agency editors add
+    and edit, and publish only through the workflow.
+    """
     if user_is_portal_editor(user):
+        return True
+    if user_translates(user, page.locale_id):
         return True
     group_id = agency_group_id(page)
     return group_id is not None and user.groups.filter(pk=group_id).exists()

@@ -195,6 +195,8 @@ STORAGES = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Landa"
 WAGTAIL_I18N_ENABLED = True
+# "Translate this page" makes a draft: a translation goes live through the review workflow, never at once.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
