@@ -19,6 +19,9 @@ def ensure_editorial_setup(homes):
     portal, _ = Group.objects.get_or_create(name=PORTAL_EDITORS)
     portal.permissions.add(access_admin, submit_translation, *Permission.objects.filter(
         content_type__app_label="content", codename__in=["add_agency", "change_agency", "view_agency"]))
+    # The README says portal editors manage relocation firms: see, add, suspend them and invite their admins.
+    portal.permissions.add(*Permission.objects.filter(
+        content_type__app_label="firms", codename__in=["add_firm", "change_firm", "view_firm"]))
     agency_groups = list(Group.objects.filter(name__startswith="Agency: "))
     view_agency = Permission.objects.get(content_type__app_label="content", codename="view_agency")
     for group in agency_groups:
