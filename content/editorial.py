@@ -34,6 +34,7 @@ def ensure_editorial_setup(homes):
                 GroupPagePermission.objects.get_or_create(group=group, page=home, permission=page_perms[codename])
 
     ensure_translators(homes, access_admin, page_perms)
+    ensure_media_permissions([portal, *agency_groups])
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     agency_task = AgencyReviewTask.objects.filter(name="Agency review").first() or AgencyReviewTask.objects.create(
@@ -64,3 +65,21 @@ def ensure_translators(homes, access_admin, page_perms):
         group.permissions.add(access_admin, submit, view_agency)
         for codename in ("add_page", "change_page"):
             GroupPagePermission.objects.get_or_create(group=group, page=home, permission=page_perms[codename])
+
+
+def ensure_media_permissions(groups):
+    """Editors add, change and choose images and documents (forms, PDFs) for their guides, in the root
+    collection (Wagtail's collection permissions)."""
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    wanted = Permission.objects.filter(
+        content_type__app_label__in=["wagtailimages", "wagtaildocs"],
+        codename__in=["add_image", "change_image", "choose_image", "add_document", "change_document",
+                      "choose_document"],
+    )
+    for group in groups:
+        for permission in wanted:
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
+from content.blocks.step import plain_text
 from content.models import Agency, GuidePage
 from content.navigation import localized_pages
 
@@ -84,7 +85,7 @@ def _searchable_text(page):
     for block in page.body:
         value = block.value
         if block.block_type == "step":
-            parts += [value["heading"], value["text"]]
+            parts += [value["heading"], plain_text(value["text"])]
         elif block.block_type == "what_you_need":
             parts += list(value["items"])
         elif block.block_type in ("warning", "changes_coming"):
