@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files served from here, not a CDN
     "axes",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -250,6 +251,7 @@ AXES_LOCKOUT_CALLABLE = "firms.views.auth.locked_out"
 AXES_VERBOSE = False
 # drf-spectacular describes the firms' links API (served at /api/v1/schema/).
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {"SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR"}
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = True  # a dead Redis degrades to no limit rather than refusing every firm
 FIRM_LINK_CREATE_RATE = os.environ.get("FIRM_LINK_CREATE_RATE", "60/h")
