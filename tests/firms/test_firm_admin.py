@@ -71,7 +71,8 @@ def test_the_firm_admins_journey(client, db):
     link.refresh_from_db()
     assert link.revoked_at is not None
     printed = client.get(f"/en/workspace/links/{link.code}/print/").content.decode()
-    assert "<svg" not in printed and "no longer opens" in printed
+    assert 'class="qr"' not in printed and "<svg" not in printed
+    assert "Linkigan mar dambe ma furmo" in printed  # "This link no longer opens", in the link's language
 
 
 def test_password_reset_requests_are_rate_limited(client, db):
