@@ -164,6 +164,27 @@ def choices_message(codes):
                 str)()
 
 
+def with_allowed_values(errors, values):
+    """The checklist parser says "Choose one of the answers offered" (right for a form); an API client
+    needs the values: name them when the value sent is not one of them."""
+    from guides import situation
+
+    allowed = {"status": situation.STATUSES, "permit": situation.PERMITS, "family": situation.FAMILIES,
+               "children": situation.CHILDREN, "stay": situation.STAYS, "partner": situation.CITIZENSHIPS}
+    offered = _("Choose one of the answers offered.")
+    result = {}
+    for field, messages in errors.items():
+        if field in allowed:
+            messages = [
+                (_('"{input}" is not one of the allowed values: %(allowed)s.') % {"allowed": ", ".join(
+                    allowed[field])}).replace("{input}", str(values.get(field)))
+                if message == offered else message
+                for message in messages
+            ]
+        result[field] = messages
+    return result
+
+
 class FirmTaskSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     phase = serializers.ChoiceField(
@@ -214,7 +235,7 @@ class LinkCreateSerializer(serializers.Serializer):
         try:
             data["situation"] = checklist.parse(values)
         except checklist.SituationError as exc:
-            raise serializers.ValidationError(exc.errors) from exc
+            raise serializers.ValidationError(with_allowed_values(exc.errors, values)) from exc
         return data
 
 

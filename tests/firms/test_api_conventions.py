@@ -44,6 +44,8 @@ def test_an_invalid_choice_lists_the_allowed_values(client, headers):
     assert response.status_code == 400
     message = response.json()["errors"]["language"][0]
     assert '"de"' in message and "en, sv, ar, so" in message
+    status = post(client, "/api/v1/links", {**BODY, "status": "martian"}, headers).json()["errors"]["status"][0]
+    assert '"martian"' in status and "nordic, eu, third-country" in status
     bad_task = {**BODY, "tasks": [{"title": "x", "phase": "later"}]}
     assert "before, arrival, settling" in json.dumps(post(client, "/api/v1/links", bad_task, headers).json())
 
