@@ -23,6 +23,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from content import datafiles
+from content.blocks.step import text_to_html
 from content.editorial import WORKFLOW_NAME, ensure_editorial_setup  # noqa: F401 (WORKFLOW_NAME re-exported)
 from content.models import (
     Agency,
@@ -194,7 +195,7 @@ def agency_in(agencies, key, code):
 
 def step_value(step: dict) -> dict:
     """A step block's value from a data file's step (the one place that knows a step's shape)."""
-    return {"heading": step["heading"], "text": step["text"]}
+    return {"heading": step["heading"], "text": text_to_html(step["text"])}
 
 
 def changes_value(change: dict) -> dict:

@@ -37,6 +37,11 @@ SITUATIONS = [
     ("short", _("Staying less than a year")),
 ]
 PORTAL_EDITORS = "Portal editors"
+TRANSLATORS = "Translators: %s"  # one group per language: "Translators: sv", "Translators: so" …
+
+
+def translators_group_name(code: str) -> str:
+    return TRANSLATORS % code
 
 
 class Agency(TranslatableMixin, index.Indexed, models.Model):
@@ -163,8 +168,28 @@ def agency_group_id(page):
     return Agency.objects.filter(pk=agency_id).values_list("group_id", flat=True).first()
 
 
+def own_agency_keys(user):
+    """The translation keys of the agencies whose editors' group ``user`` is in (any language's row)."""
+    return Agency.objects.filter(group__in=user.groups.all()).values("translation_key")
+
+
+def user_translates(user, locale_id) -> bool:
+    """Whether ``user`` is in the translators' group of the locale (never the source language)."""
+    code = Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
+    if code is None or code == settings.LANGUAGE_CODE:
+        return False
+    return user.groups.filter(name=translators_group_name(code)).exists()
+
+
 def user_may_act_for(user, page) -> bool:
+    """Portal editors everywhere; agency editors on their agency's pages; translators in their language.
+
+    What they may do there is still Wagtail's tree permissions: translators and agency editors add
+    and edit, and publish only through the workflow.
+    """
     if user_is_portal_editor(user):
+        return True
+    if user_translates(user, page.locale_id):
         return True
     group_id = agency_group_id(page)
     return group_id is not None and user.groups.filter(pk=group_id).exists()
@@ -291,12 +316,45 @@ class PhasePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - 
 
 
 class GuidePageForm(WagtailAdminPageForm):
+    """The guide editor: choices in the page's own language, owners limited to the editor's agencies."""
+
     situation_tags = forms.MultipleChoiceField(
         label=_("who it is for (situations)"),
         choices=SITUATIONS,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if locale_id is None:
+            return
+        same_language = models.Q(locale_id=locale_id)
+        for name, current in (("life_events", None), ("next_steps", None), ("agency", self.instance.agency_id)):
+            if name not in self.fields:
+                continue
+            field = self.fields[name]
+            keep = same_language if current is None else same_language | models.Q(pk=current)
+            field.queryset = field.queryset.filter(keep)
+        if "next_steps" in self.fields and self.instance.pk:
+            self.fields["next_steps"].queryset = self.fields["next_steps"].queryset.exclude(pk=self.instance.pk)
+        user = self.for_user
+        if "agency" in self.fields and user is not None and not user_is_portal_editor(user):
+            own = own_agency_keys(user)
+            field = self.fields["agency"]
+            field.queryset = field.queryset.filter(translation_key__in=own)
+            field.required = True
+            names = ", ".join(str(agency) for agency in field.queryset) or _("none")
+            field.help_text = _("You edit for: %(agencies)s.") % {"agencies": names}
+            field.error_messages["invalid_choice"] = _(
+                "You can only choose an agency you edit for: %(agencies)s. Another agency's guides are "
+                "written by that agency's editors; ask the portal editors if this guide belongs to them."
+            ) % {"agencies": names}
+            field.error_messages["required"] = _(
+                "Choose the agency that owns this guide (you edit for: %(agencies)s). Without one, only the "
+                "portal editors could edit it."
+            ) % {"agencies": names}
 
 
 class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - Page and Task define __str__
@@ -373,8 +431,8 @@ class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - 
         context = super().get_context(request, *args, **kwargs)
         reader = context["reader_language"]
         context["situations"] = [label for key, label in SITUATIONS if key in (self.situation_tags or [])]
-        context["next_steps"] = localized_pages(self.next_steps.live().order_by("path"), reader)
-        context["life_event_links"] = localized_pages(self.life_events.live().order_by("path"), reader)
+        context["next_steps"] = localized_pages(live_related(self.next_steps, GuidePage), reader)
+        context["life_event_links"] = localized_pages(live_related(self.life_events, LifeEventPage), reader)
         # The agency's name in the page's own text (which may be the English fallback) and, for the
         # lines around it that are in the reader's language, in the reader's language.
         context["content_agency"] = self.agency_in(self.locale)
@@ -386,6 +444,15 @@ class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - 
         if agency is not None and agency.locale_id != locale.pk:
             agency = agency.get_translation_or_none(locale) or agency
         return agency
+
+
+def live_related(relation, model):
+    """The live pages of a many-to-many relation, in tree order.
+
+    In a preview or a draft the relation is modelcluster's in-memory stand-in (no ``.live()``), and
+    it may point at pages that are drafts themselves: readers will only see the live ones.
+    """
+    return model.objects.live().filter(pk__in=[page.pk for page in relation.all()]).order_by("path")
 
 
 class LifeEventIndexPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - Page and Task define __str__
@@ -465,17 +532,24 @@ class StandardPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008
 
 
 class AgencyReviewTask(Task):  # noqa: DJ008 - Page and Task define __str__
-    """Workflow step one: a member of the page's own agency group approves it.
+    """Workflow step one: another member of the page's own agency group approves it.
 
     Unlike Wagtail's group approval task, the group is not fixed on the task: it is the group of the
-    agency that owns the page, so one workflow serves every agency.
+    agency that owns the page, so one workflow serves every agency. The submitter never approves
+    their own change: the review goes to the agency's other editors, or to the portal editors when
+    the submitter is the agency's only editor (``content.reviews``).
     """
 
-    def _may_review(self, obj, user):
+    def _may_review(self, obj, user, submitter=None):
+        from content.reviews import reviewers, submitter_of
+
+        if submitter is None:
+            submitter = submitter_of(obj)
+        if not user.is_active or (submitter is not None and submitter.pk == user.pk):
+            return False
         if user.is_superuser:
             return True
-        group_id = agency_group_id(obj)
-        return group_id is not None and user.groups.filter(pk=group_id).exists()
+        return reviewers(obj, submitter).filter(pk=user.pk).exists()
 
     def user_can_access_editor(self, obj, user):
         return self._may_review(obj, user)
@@ -499,21 +573,23 @@ class AgencyReviewTask(Task):  # noqa: DJ008 - Page and Task define __str__
         return []
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if user.is_superuser:
-            return states
-        agency_ids = Agency.objects.filter(group__in=user.groups.all()).values("translation_key")
-        guide_ids = GuidePage.objects.filter(agency__translation_key__in=agency_ids).values_list("pk", flat=True)
-        return states.filter(workflow_state__object_id__in=[str(pk) for pk in guide_ids])
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
+            "workflow_state__requested_by")
+        allowed = [
+            state.pk for state in states
+            if state.workflow_state.content_object is not None
+            and self._may_review(state.workflow_state.content_object, user, state.workflow_state.requested_by)
+        ]
+        return self.task_states.filter(pk__in=allowed)
 
     @classmethod
     def get_description(cls):
-        return _("Members of the group of the agency that owns the page approve it")
+        return _("Another editor of the agency that owns the page approves it (the portal editors when the "
+                 "agency has one editor)")
 
     class Meta:
         verbose_name = _("agency review")
         verbose_name_plural = _("agency reviews")
-
 
 
 class DemoContent(models.Model):

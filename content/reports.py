@@ -11,11 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
 
 from content.models import Agency, GuidePage
+from portal.languages import LANGUAGES
 
-MISSING, OUT_OF_DATE, UP_TO_DATE = "missing", "out-of-date", "up-to-date"
-LABELS = {MISSING: _("Missing"), OUT_OF_DATE: _("Out of date"), UP_TO_DATE: _("Up to date")}
+MISSING, DRAFT, OUT_OF_DATE, UP_TO_DATE = "missing", "draft", "out-of-date", "up-to-date"
+LABELS = {MISSING: _("Missing"), DRAFT: _("In translation (not live)"), OUT_OF_DATE: _("Out of date"),
+          UP_TO_DATE: _("Up to date")}
 
 
 @dataclass
@@ -23,11 +26,14 @@ class Row:
     page: Page
     agency: str
     cells: list = field(default_factory=list)  # [(code, status, page or None)]
+    localize_source_id: int | None = None  # wagtail-localize's TranslationSource, for "sync"
 
 
 def status_of(source, translation):
-    if translation is None or not translation.live:
+    if translation is None:
         return MISSING
+    if not translation.live:
+        return DRAFT  # readers still get the source page with the notice
     published, translated = source.last_published_at, translation.last_published_at
     if published and translated and published > translated:
         return OUT_OF_DATE
@@ -53,10 +59,13 @@ def translation_matrix(agency_key=None):
         locale__language_code=settings.LANGUAGE_CODE
     ).select_related("locale"):
         translations[(page.translation_key, page.locale.language_code)] = page
+    localize_ids = dict(TranslationSource.objects.filter(
+        object_id__in=[p.translation_key for p in sources]).values_list("object_id", "pk"))
     rows = []
     for source in sources:
         key = guide_agencies.get(source.pk)
-        row = Row(page=source, agency=agency_names.get(key, ""))
+        row = Row(page=source, agency=agency_names.get(key, ""),
+                  localize_source_id=localize_ids.get(source.translation_key))
         for code in codes:
             translation = translations.get((source.translation_key, code))
             row.cells.append((code, status_of(source, translation), translation))
@@ -66,7 +75,7 @@ def translation_matrix(agency_key=None):
 
 class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "content/admin/translation_report.html"
-    page_title = _("Translations")
+    page_title = _("Translation status")
     header_icon = "globe"
 
     def get_context_data(self, **kwargs):
@@ -80,14 +89,17 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
         if agency_key and not agencies.filter(translation_key=agency_key).exists():
             agency_key = None
         codes, rows = translation_matrix(agency_key)
-        totals = {code: {MISSING: 0, OUT_OF_DATE: 0, UP_TO_DATE: 0} for code in codes}
+        totals = {code: {MISSING: 0, DRAFT: 0, OUT_OF_DATE: 0, UP_TO_DATE: 0} for code in codes}
         for row in rows:
             for code, status, _page in row.cells:
                 totals[code][status] += 1
+        names = dict(LANGUAGES)
         context.update(
             codes=codes, rows=rows, agencies=agencies, agency_key=agency_key, labels=LABELS,
+            languages=[(code, names.get(code, code)) for code in codes],
             totals=[
-                (code, totals[code][MISSING], totals[code][OUT_OF_DATE], totals[code][UP_TO_DATE]) for code in codes
+                (code, totals[code][MISSING], totals[code][DRAFT], totals[code][OUT_OF_DATE], totals[code][UP_TO_DATE])
+                for code in codes
             ],
         )
         return context

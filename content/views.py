@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
+from content.blocks.step import plain_text
 from content.models import Agency, GuidePage
 from content.navigation import localized_pages
 
@@ -84,12 +85,26 @@ def _searchable_text(page):
     for block in page.body:
         value = block.value
         if block.block_type == "step":
-            parts += [value["heading"], value["text"]]
+            parts += [value["heading"], plain_text(value["text"])]
         elif block.block_type == "what_you_need":
             parts += list(value["items"])
         elif block.block_type in ("warning", "changes_coming"):
             parts.append(value["text"])
     return " ".join(part for part in parts if part)
+
+
+def searchable_guides(locale):
+    """The live guides in the reader's language and, where a guide has no live translation yet, the
+    source-language guide (shown marked as English, as every other list does)."""
+    guides = GuidePage.objects.live()
+    if locale.language_code == settings.LANGUAGE_CODE:
+        return guides.filter(locale=locale)
+    translated = guides.filter(locale=locale).values_list("translation_key", flat=True)
+    untranslated = guides.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
+        translation_key__in=translated)
+    pks = list(guides.filter(locale=locale).values_list("pk", flat=True)) + list(
+        untranslated.values_list("pk", flat=True))
+    return guides.filter(pk__in=pks)
 
 
 @require_safe
@@ -105,8 +120,7 @@ def search(request):
         context["query"] = query[:MAX_QUERY_LENGTH]
         return render(request, "content/search.html", context, status=400)
     if query:
-        locale = _locale(code)
-        results = GuidePage.objects.live().filter(locale=locale).search(query, operator="or")
+        results = searchable_guides(_locale(code)).search(query, operator="or")
         paginator = Paginator(results, PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))

@@ -4,7 +4,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -31,13 +31,50 @@ def text_direction_auto():
 
 @hooks.register("register_admin_urls")
 def translation_report_urls():
-    from content import reports
+    from content import reports, translations
 
-    return [path("reports/translations/", reports.TranslationReportView.as_view(), name="landa_translation_report")]
+    return [
+        path("reports/translations/", reports.TranslationReportView.as_view(), name="landa_translation_report"),
+        path("translations/<int:page_id>/submit/", translations.SubmitTranslationForReviewView.as_view(),
+             name="landa_submit_translation"),
+    ]
 
 
-@hooks.register("register_reports_menu_item")
+class TranslationStatusMenuItem(MenuItem):
+    """For everyone who edits or translates: portal editors, agency editors, translators."""
+
+    def is_shown(self, request):
+        from content.models import user_is_portal_editor
+
+        user = request.user
+        return user_is_portal_editor(user) or user.has_perm("wagtail_localize.submit_translation") or (
+            user.groups.filter(name__startswith="Agency: ").exists())
+
+
+@hooks.register("register_admin_menu_item")
 def translation_report_menu_item():
-    return AdminOnlyMenuItem(
-        _("Translations"), reverse("landa_translation_report"), icon_name="globe", order=900
+    return TranslationStatusMenuItem(
+        _("Translation status"), reverse("landa_translation_report"), icon_name="globe", order=250,
+        name="translation-status",
     )
+
+
+@hooks.register("construct_reports_menu")
+def one_translations_menu_item(request, menu_items):
+    """wagtail-localize's own "Translations" log stays reachable from our report, not as a second item."""
+    localize_report = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if getattr(item, "url", None) != localize_report]
+
+
+@hooks.register("construct_homepage_summary_items")
+def agency_summary(request, items):
+    from content.dashboard import scope_summary
+
+    scope_summary(request, items)
+
+
+@hooks.register("construct_homepage_panels")
+def agency_panel(request, panels):
+    from content.dashboard import add_agency_panel
+
+    add_agency_panel(request, panels)

@@ -5,7 +5,7 @@ the workspace; the database holds only its SHA-256. Errors have the checklist AP
 ``{"errors": {field: [messages]}}``, in the language of ``?lang=`` or ``Accept-Language``; every
 failure is a 4xx.
 """
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
@@ -155,9 +155,41 @@ class ChildrenField(serializers.Field):
         return list(value)
 
 
+def choices_message(codes):
+    """DRF's "not a valid choice", naming the allowed values (translated at validation time)."""
+    from django.utils.functional import lazy
+
+    allowed = ", ".join(codes)
+    return lazy(lambda: _('"{input}" is not one of the allowed values: %(allowed)s.') % {"allowed": allowed},
+                str)()
+
+
+def with_allowed_values(errors, values):
+    """The checklist parser says "Choose one of the answers offered" (right for a form); an API client
+    needs the values: name them when the value sent is not one of them."""
+    from guides import situation
+
+    allowed = {"status": situation.STATUSES, "permit": situation.PERMITS, "family": situation.FAMILIES,
+               "children": situation.CHILDREN, "stay": situation.STAYS, "partner": situation.CITIZENSHIPS}
+    offered = _("Choose one of the answers offered.")
+    result = {}
+    for field, messages in errors.items():
+        if field in allowed:
+            messages = [
+                (_('"{input}" is not one of the allowed values: %(allowed)s.') % {"allowed": ", ".join(
+                    allowed[field])}).replace("{input}", str(values.get(field)))
+                if message == offered else message
+                for message in messages
+            ]
+        result[field] = messages
+    return result
+
+
 class FirmTaskSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
-    phase = serializers.ChoiceField(choices=PHASE_CODES)
+    phase = serializers.ChoiceField(
+        choices=PHASE_CODES, error_messages={"invalid_choice": choices_message(PHASE_CODES)}
+    )
     days_from_arrival = serializers.IntegerField(required=False, allow_null=True, min_value=-365, max_value=730)
 
 
@@ -175,7 +207,10 @@ class LinkCreateSerializer(serializers.Serializer):
     stay = _slug("long | short")
     partner = _slug("optional, with a partner: nordic | eu | third-country")
     arrival = serializers.CharField(required=False, allow_blank=True, max_length=20, help_text="YYYY-MM-DD, optional")
-    language = serializers.ChoiceField(choices=LANGUAGE_CODES, help_text="The client's language")
+    language = serializers.ChoiceField(
+        choices=LANGUAGE_CODES, help_text="Required: the client's language (en, sv, ar, so)",
+        error_messages={"invalid_choice": choices_message(LANGUAGE_CODES)},
+    )
     reference = serializers.CharField(
         required=False, allow_blank=True, max_length=80,
         help_text="Your internal reference (e.g. a case number). Never the client's name.",
@@ -200,7 +235,7 @@ class LinkCreateSerializer(serializers.Serializer):
         try:
             data["situation"] = checklist.parse(values)
         except checklist.SituationError as exc:
-            raise serializers.ValidationError(exc.errors) from exc
+            raise serializers.ValidationError(with_allowed_values(exc.errors, values)) from exc
         return data
 
 
@@ -219,6 +254,13 @@ class LinkSerializer(serializers.Serializer):
     revoked_at = serializers.DateTimeField(allow_null=True)
     open_count = serializers.IntegerField()
     last_opened_at = serializers.DateTimeField(allow_null=True)
+
+
+def utc(moment):
+    """Every timestamp of the API: UTC, ISO 8601 to the second, with ``Z`` (docs/firms-api.md)."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def link_data(request, link):
@@ -243,11 +285,11 @@ def link_data(request, link):
             {"title": t.title, "phase": t.phase, "days_from_arrival": t.days_from_arrival} for t in link.tasks.all()
         ],
         "status": link.status,
-        "created_at": link.created_at,
-        "expires_at": link.expires_at,
-        "revoked_at": link.revoked_at,
+        "created_at": utc(link.created_at),
+        "expires_at": utc(link.expires_at),
+        "revoked_at": utc(link.revoked_at),
         "open_count": link.open_count,
-        "last_opened_at": link.last_opened_at,
+        "last_opened_at": utc(link.last_opened_at),
     }
 
 

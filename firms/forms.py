@@ -81,9 +81,16 @@ class LinkForm(forms.Form):
 
     situation_fields = ("status", "permit", "family", "children", "partner", "stay", "arrival")
 
+    required_answers = ("status", "permit", "family", "stay")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.situation = None
+        # Checked by the checklist parser (one message per field, as everywhere), so not required=True
+        # for Django, but never "(optional)" to the reader.
+        for name in self.required_answers:
+            self.fields[name].answer_required = True
+            self.fields[name].widget.attrs["aria-required"] = "true"
 
     def clean_expires_on(self):
         day = self.cleaned_data.get("expires_on")

@@ -29,12 +29,18 @@ def from_token(token):
     )
 
 
-def invite(firm, email, role, *, base_url, inviter=None, language=None):
+def base_url() -> str:
+    """The site's public address (``LANDA_BASE_URL``), never the request's host: links in e-mails must
+    work from the recipient's mailbox whatever address the sender used."""
+    return getattr(settings, "LANDA_BASE_URL", "http://127.0.0.1:8000")
+
+
+def invite(firm, email, role, *, inviter=None, language=None):
     """Create the invitation, e-mail its link (in ``language``) and record it in the audit log."""
     invitation = Invitation.objects.create(firm=firm, email=email.lower(), role=role, invited_by=inviter)
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
-        url = base_url.rstrip("/") + reverse("firms:accept-invitation", args=[token_for(invitation)])
+        url = base_url().rstrip("/") + reverse("firms:accept-invitation", args=[token_for(invitation)])
         inviter_name = inviter.get_username() if inviter is not None else "Landa"
         send_mail(
             _("You are invited to %(firm)s's workspace on Landa") % {"firm": firm.name},

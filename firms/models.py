@@ -6,7 +6,7 @@ counts of opens with no trace of who opened it.
 """
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -151,8 +151,16 @@ class SharedChecklist(models.Model):
         return self.code
 
     @staticmethod
-    def default_expiry(now=None):
-        return (now or timezone.now()) + timedelta(days=settings.FIRM_LINK_DEFAULT_DAYS)
+    def default_expiry(now=None, arrival=None):
+        """``FIRM_LINK_DEFAULT_DAYS`` from now, and at least a year after the arrival date (the client
+        needs the list through their first year), never beyond ``FIRM_LINK_MAX_DAYS``."""
+        now = now or timezone.now()
+        expiry = now + timedelta(days=settings.FIRM_LINK_DEFAULT_DAYS)
+        if arrival is not None:
+            year_after = datetime.combine(arrival + timedelta(days=366), time(23, 59, 59),
+                                          tzinfo=timezone.get_current_timezone())
+            expiry = max(expiry, year_after)
+        return min(expiry, now + timedelta(days=settings.FIRM_LINK_MAX_DAYS))
 
     @property
     def status(self) -> str:

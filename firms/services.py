@@ -45,7 +45,7 @@ def create_link(*, firm, situation, language, reference="", note="", tasks=(), e
         note=note,
         rules_version=checklist.rules_version(),
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
-        expires_at=expires_at or SharedChecklist.default_expiry(),
+        expires_at=expires_at or SharedChecklist.default_expiry(arrival=situation.arrival),
     )
     _save_tasks(link, tasks)
     AuditEvent.record(firm, AuditEvent.LINK_CREATED, link.code, actor=actor, token=token)

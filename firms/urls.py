@@ -1,7 +1,7 @@
 """Firms' URLs under a language prefix: the workspace and the client's view of a link."""
 from django.urls import path
 
-from firms.views import auth, client, workspace
+from firms.views import auth, client, password, workspace
 
 app_name = "firms"
 
@@ -9,6 +9,12 @@ urlpatterns = [
     path("c/<str:code>", client.shared_checklist, name="shared-checklist"),
     path("workspace/login/", auth.LoginView.as_view(), name="login"),
     path("workspace/logout/", auth.LogoutView.as_view(), name="logout"),
+    path("workspace/password/reset/", password.PasswordResetView.as_view(), name="password-reset"),
+    path("workspace/password/reset/sent/", password.PasswordResetDoneView.as_view(), name="password-reset-done"),
+    path("workspace/password/reset/<uidb64>/<token>/", password.PasswordResetConfirmView.as_view(),
+         name="password-reset-confirm"),
+    path("workspace/password/reset/done/", password.PasswordResetCompleteView.as_view(),
+         name="password-reset-complete"),
     path("workspace/invitation/<str:token>/", auth.accept_invitation, name="accept-invitation"),
     path("workspace/", workspace.link_list, name="links"),
     path("workspace/links/new/", workspace.link_create, name="link-create"),

@@ -6,6 +6,7 @@
 from content.blocks.agency import AgencyContactBlock
 from content.blocks.changes import ChangesComingBlock
 from content.blocks.eservice import EServiceBlock
+from content.blocks.media import DocumentsBlock, ImageBlock
 from content.blocks.need import WhatYouNeedBlock
 from content.blocks.prose import HeadingBlock, ParagraphBlock
 from content.blocks.sources import SourceLinkBlock
@@ -19,6 +20,8 @@ GUIDE_BLOCKS = [
     ("agency_contact", AgencyContactBlock()),
     ("eservice", EServiceBlock()),
     ("changes_coming", ChangesComingBlock()),
+    ("image", ImageBlock()),
+    ("documents", DocumentsBlock()),
 ]
 
 SOURCE_BLOCKS = [("source", SourceLinkBlock())]
@@ -34,8 +37,10 @@ __all__ = [
     "STANDARD_BLOCKS",
     "AgencyContactBlock",
     "ChangesComingBlock",
+    "DocumentsBlock",
     "EServiceBlock",
     "HeadingBlock",
+    "ImageBlock",
     "ParagraphBlock",
     "SourceLinkBlock",
     "StepBlock",

@@ -176,6 +176,9 @@ def link_expire(request, code):
 @require_POST
 def link_revoke(request, code):
     link = _link(request, code)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("To revoke the link, tick the box that confirms it cannot be undone."))
+        return redirect("firms:link-detail", code=link.code)
     services.revoke_link(link, actor=request.user)
     messages.success(request, _("The link is revoked. It no longer opens."))
     return redirect("firms:link-detail", code=link.code)
@@ -205,9 +208,11 @@ def link_print(request, code):
     link = _link(request, code)
     with translation.override(link.language):
         context = checklist_context(link, request)
+        opens = link.status == link.ACTIVE
         context.update(
             short_url=short_url(request, link),
-            qr=qr_svg(short_url(request, link), inline=True).decode(),
+            qr=qr_svg(short_url(request, link), inline=True).decode() if opens else "",
+            link_opens=opens,
             print_view=True,
         )
         response = render(request, "firms/print.html", context)
@@ -260,7 +265,6 @@ def team(request):
                 request.firm,
                 form.cleaned_data["email"],
                 form.cleaned_data["role"],
-                base_url=request.build_absolute_uri("/"),
                 inviter=request.user,
             )
             messages.success(request, _("The invitation is sent."))

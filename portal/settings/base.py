@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files served from here, not a CDN
     "axes",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "content.permissions.OwnershipMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
@@ -175,6 +177,7 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _ in SITE_LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["portal.formats"]  # Somali date formats (Django has none); month names: locale/so
 LANGUAGE_COOKIE_NAME = "landa_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -201,6 +204,8 @@ LANDA_BASE_URL = (
     os.environ.get("LANDA_BASE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
 ).rstrip("/")
 WAGTAILADMIN_BASE_URL = LANDA_BASE_URL
+# "Translate this page" makes a draft: a translation goes live through the review workflow, never at once.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -252,6 +257,7 @@ AXES_LOCKOUT_CALLABLE = "firms.views.auth.locked_out"
 AXES_VERBOSE = False
 # drf-spectacular describes the firms' links API (served at /api/v1/schema/).
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {"SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR"}
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = True  # a dead Redis degrades to no limit rather than refusing every firm
 FIRM_LINK_CREATE_RATE = os.environ.get("FIRM_LINK_CREATE_RATE", "60/h")

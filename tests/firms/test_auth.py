@@ -94,7 +94,8 @@ def _invite(admin_client, email="new.colleague@nordicmoves.example", role="staff
     response = admin_client.post("/en/workspace/team/", {"email": email, "role": role})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
-    match = re.search(r"http://testserver(/en/workspace/invitation/[^/\s]+/)", mail.outbox[0].body)
+    match = re.search(re.escape(invitations.base_url().rstrip("/")) + r"(/en/workspace/invitation/[^/\s]+/)",
+                      mail.outbox[0].body)
     assert match, mail.outbox[0].body
     return match.group(1)
 

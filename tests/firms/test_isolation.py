@@ -20,7 +20,7 @@ OBJECT_VIEWS = [
     ("link-edit", "post", {"status": "eu"}),
     ("link-extend", "post", {"days": "30"}),
     ("link-expire", "post", {}),
-    ("link-revoke", "post", {}),
+    ("link-revoke", "post", {"confirm": "yes"}),
     ("link-qr", "get", None),
     ("link-print", "get", None),
     ("token-revoke", "post", {}),
@@ -28,7 +28,8 @@ OBJECT_VIEWS = [
 # Views that list a firm's things: they must show only the signed-in member's firm.
 LIST_VIEWS = ["links", "tokens", "team", "audit"]
 # Views outside a firm's data (they show nothing of any firm, or only a link's client view).
-OTHER_VIEWS = ["login", "logout", "accept-invitation", "link-create", "shared-checklist"]
+OTHER_VIEWS = ["login", "logout", "accept-invitation", "password-reset", "password-reset-done",
+               "password-reset-confirm", "password-reset-complete", "link-create", "shared-checklist"]
 API_ENDPOINTS = [("api-links", ["get", "post"]), ("api-link", ["get", "delete"])]
 
 

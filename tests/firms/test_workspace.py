@@ -61,7 +61,8 @@ def test_staff_create_a_link_with_the_situation_language_note_and_firm_tasks(sta
         ("Meet our consultant in Stockholm", "arrival", None),
     ]
     assert link.created_by == staff.user
-    assert (link.expires_at - timezone.now()).days in (179, 180)
+    # The default: at least a year after the arrival date (2027-03-01), end of that day in Stockholm.
+    assert str(timezone.localdate(link.expires_at)) == "2028-03-01"
     event = AuditEvent.objects.get(firm=staff.firm, action=AuditEvent.LINK_CREATED)
     assert event.actor == staff.user and event.target == link.code
     detail = staff_client.get(response["Location"]).content.decode()
@@ -155,7 +156,10 @@ def test_extend_expire_and_revoke_are_posts_recorded_in_the_audit_log(staff_clie
     link.refresh_from_db()
     assert link.status == "active"
 
-    staff_client.post(f"/en/workspace/links/{link.code}/revoke/")
+    staff_client.post(f"/en/workspace/links/{link.code}/revoke/")  # not confirmed: nothing happens
+    link.refresh_from_db()
+    assert link.status == "active"
+    staff_client.post(f"/en/workspace/links/{link.code}/revoke/", {"confirm": "yes"})
     link.refresh_from_db()
     assert link.status == "revoked"
     staff_client.post(f"/en/workspace/links/{link.code}/extend/", {"days": "30"})

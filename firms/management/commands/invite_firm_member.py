@@ -19,5 +19,5 @@ class Command(BaseCommand):
         firm_obj, created = Firm.objects.get_or_create(name=firm)
         if firm_obj.suspended:
             raise CommandError(f"{firm} is suspended.")
-        invitations.invite(firm_obj, email, role, base_url=settings.WAGTAILADMIN_BASE_URL, language=language)
+        invitations.invite(firm_obj, email, role, language=language)
         self.stdout.write(f"{'Created firm and invited' if created else 'Invited'} {email} as {role} of {firm}.")

@@ -1,0 +1,131 @@
+"""The agency editor's journey: write, preview, submit; a colleague is told, reviews and approves; the
+portal editor publishes; readers see it. The submitter never approves their own change."""
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core import mail
+from wagtail.models import TaskState, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from content.models import PORTAL_EDITORS, Agency, GuidePage, PhasePage
+from content.reviews import base_url
+
+
+def make_user(name, group_name):
+    user = User.objects.create_user(name, email=f"{name}@example.org", password="a-long-test-password")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def people(demo):
+    return {
+        "writer": make_user("writer", "Agency: Skatteverket"),
+        "colleague": make_user("colleague", "Agency: Skatteverket"),
+        "portal": make_user("portal", PORTAL_EDITORS),
+        "other": make_user("other", "Agency: Migrationsverket"),
+    }
+
+
+def login(client, user):
+    client.logout()
+    client.force_login(user)
+    return client
+
+
+def submit_new_guide(client, slug="tax-return-basics"):
+    phase = PhasePage.objects.get(slug="settling-in", locale__language_code="en")
+    data = nested_form_data({
+        "title": "Your first tax return", "slug": slug, "summary": "File it by 2 May.",
+        "body": streamfield([("warning", {"text": "Check the prefilled figures."})]),
+        "sources": streamfield([]),
+        "agency": Agency.objects.get(slug="skatteverket", locale__language_code="en").pk,
+        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+    })
+    preview_url = f"/admin/pages/add/content/guidepage/{phase.pk}/preview/"
+    assert client.post(preview_url, data).json()["is_valid"]
+    assert "Check the prefilled figures." in client.get(preview_url).content.decode()
+    data["action-submit"] = "action-submit"
+    response = client.post(f"/admin/pages/add/content/guidepage/{phase.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    return GuidePage.objects.get(slug=slug)
+
+
+def current_task_state(page):
+    return WorkflowState.objects.for_instance(page).get(status=WorkflowState.STATUS_IN_PROGRESS).current_task_state
+
+
+def act(client, page, action, task_state):
+    return client.post(f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/", {"comment": ""})
+
+
+def test_the_editors_journey_from_draft_to_live(client, people):
+    page = submit_new_guide(login(client, people["writer"]))
+    assert not page.live
+    state = current_task_state(page)
+    assert state.task.name == "Agency review"
+    # The colleague is told by e-mail and finds it on the dashboard; the writer cannot approve it.
+    assert [message.to for message in mail.outbox] == [["colleague@example.org"]]
+    assert "Your first tax return" in mail.outbox[0].subject
+    assert f"/admin/pages/{page.pk}/edit/" in mail.outbox[0].body
+    assert f"{base_url()}/admin/pages/{page.pk}/edit/" in mail.outbox[0].body
+    act(client, page, "approve", state)
+    assert current_task_state(page).pk == state.pk and current_task_state(page).status == "in_progress"
+    client.get("/admin/")  # shows (and so clears) the "submitted for moderation" message
+    assert f"/workflow/action/{page.pk}/approve/" not in client.get("/admin/").content.decode()
+
+    login(client, people["colleague"])
+    dashboard = client.get("/admin/").content.decode()
+    assert "Awaiting your review" in dashboard and "Your first tax return" in dashboard
+    assert f"/workflow/action/{page.pk}/approve/" in dashboard
+    preview = client.get(f"/admin/pages/workflow/preview/{page.pk}/{state.task_id}/")
+    assert preview.status_code == 200 and "Check the prefilled figures." in preview.content.decode()
+    assert act(client, page, "approve", state).status_code == 302
+    state = current_task_state(page)
+    assert state.task.name == "Portal editor approval"
+    assert not GuidePage.objects.get(pk=page.pk).live
+
+    login(client, people["other"])
+    assert "Your first tax return" not in client.get("/admin/").content.decode()
+
+    login(client, people["portal"])
+    assert "Your first tax return" in client.get("/admin/").content.decode()
+    assert act(client, page, "approve", state).status_code == 302
+    page.refresh_from_db()
+    assert page.live
+    client.logout()
+    response = client.get("/en/settling-in/tax-return-basics/")
+    assert response.status_code == 200
+    assert "Check the prefilled figures." in response.content.decode()
+
+
+def test_the_submitter_cannot_approve_their_own_agency_review(people):
+    page = GuidePage.objects.get(slug="register-population", locale__language_code="en")
+    page.save_revision(user=people["writer"])
+    state = page.get_workflow().start(page, people["writer"])
+    task = state.current_task_state.task.specific
+    assert task.get_actions(page, people["writer"]) == []
+    assert not task.get_task_states_user_can_moderate(people["writer"]).exists()
+    assert [name for name, *_rest in task.get_actions(page, people["colleague"])][:2] == ["reject", "approve"]
+    assert task.get_task_states_user_can_moderate(people["colleague"]).exists()
+    assert task.get_actions(page, people["other"]) == []
+    assert task.get_actions(page, people["portal"]) == []  # the agency has a second editor
+
+
+def test_a_one_editor_agency_is_reviewed_by_the_portal_editors(demo):
+    writer = make_user("solo", "Agency: Skatteverket")
+    portal = make_user("portal2", PORTAL_EDITORS)
+    page = GuidePage.objects.get(slug="register-population", locale__language_code="en")
+    page.title = "Register in Sweden (solo change)"
+    page.save_revision(user=writer)
+    mail.outbox.clear()
+    state = page.get_workflow().start(page, writer)
+    assert [message.to for message in mail.outbox if "Waiting for your review" in message.subject] == [
+        ["portal2@example.org"]]
+    task_state = state.current_task_state
+    task = task_state.task.specific
+    assert task.get_actions(page, writer) == []
+    assert task.get_task_states_user_can_moderate(portal).exists()
+    task.on_action(task_state, portal, "approve")
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == "Portal editor approval"
+    assert TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_APPROVED).count() == 1
