@@ -526,3 +526,6 @@ class DemoContent(models.Model):
 
     def __str__(self):
         return self.fingerprint[:12]
+
+
+from content.ops_models import CheckedLink, LinkCheck, LinkUsage, ReviewReminder  # noqa: E402, F401 - editorial operations

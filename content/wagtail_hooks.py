@@ -41,3 +41,4 @@ def translation_report_menu_item():
     return AdminOnlyMenuItem(
         _("Translations"), reverse("landa_translation_report"), icon_name="globe", order=900
     )
+from content import wagtail_hooks_ops  # noqa: E402, F401 - editorial operations' reports and panels

@@ -1,5 +1,6 @@
 """Tasks, their rules and agencies are edited in the Wagtail admin (snippets); counters are read-only."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -26,3 +27,11 @@ class AgencyViewSet(SnippetViewSet):
 Task.base_form_class = TaskForm
 register_snippet(TaskViewSet)
 register_snippet(AgencyViewSet)
+
+
+@hooks.register("landa_link_sources")
+def checklist_link_source():
+    """The checklist's external links, for the content app's link checker."""
+    from guides.linksources import checklist_links
+
+    return checklist_links()

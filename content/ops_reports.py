@@ -1,0 +1,155 @@
+"""Editorial operations' admin reports: outbound links and guides due for review.
+
+Both are Wagtail report views (filters, pagination, CSV/XLSX export through ``list_export``). An
+agency's editors see only their own agency's rows; portal editors see everything.
+"""
+import datetime
+
+import django_filters
+from django.conf import settings
+from django.db.models import Case, IntegerField, Value, When
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from content.models import Agency, GuidePage
+from content.ops_models import BROKEN, OUTCOMES, REDIRECT, UNREACHABLE, LinkUsage
+from content.review import due_guides, visible_agency_keys
+
+
+def agency_choices():
+    return [
+        (str(key), name)
+        for key, name in Agency.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("name").values_list("translation_key", "name")
+    ]
+
+
+def page_edit_url(page_id):
+    return reverse("wagtailadmin_pages:edit", args=[page_id]) if page_id else None
+
+
+# --- links -----------------------------------------------------------------------------------------
+
+class LinkReportFilterSet(WagtailFilterSet):
+    owner_key = django_filters.ChoiceFilter(label=_("Agency"), choices=agency_choices)
+    status = django_filters.ChoiceFilter(label=_("Last status"), field_name="link__last_outcome", choices=OUTCOMES)
+
+    class Meta:
+        model = LinkUsage
+        fields = ["owner_key", "status"]
+
+
+class HistoryColumn(Column):
+    def get_value(self, instance):
+        return instance.link.history_text()
+
+
+class LinkReportView(ReportView):
+    page_title = _("Outbound links")
+    header_icon = "link-external"
+    index_url_name = "landa_link_report"
+    index_results_url_name = "landa_link_report_results"
+    filterset_class = LinkReportFilterSet
+    paginate_by = 50
+    columns = [
+        TitleColumn("where", label=_("Page or item"), get_url=lambda usage: page_edit_url(usage.page_id)),
+        Column("block", label=_("Field or block")),
+        Column("url", label=_("Address"), accessor="link.url"),
+        Column("status", label=_("Last status"), accessor="status_text"),
+        DateColumn("checked", label=_("Last checked"), accessor="link.last_checked_at"),
+        HistoryColumn("history", label=_("History (newest first)")),
+        Column("owner_name", label=_("Agency")),
+    ]
+    list_export = ["where", "block", "link.url", "status_text", "link.last_checked_at", "history_text", "owner_name"]
+    export_headings = {
+        "where": _("Page or item"),
+        "block": _("Field or block"),
+        "link.url": _("Address"),
+        "status_text": _("Last status"),
+        "link.last_checked_at": _("Last checked"),
+        "history_text": _("History (newest first)"),
+        "owner_name": _("Agency"),
+    }
+
+    def get_filename(self):
+        return f"outbound-links-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        usages = LinkUsage.objects.select_related("link")
+        keys = visible_agency_keys(self.request.user)
+        if keys is not None:
+            usages = usages.filter(owner_key__in=keys)
+        worst_first = Case(
+            When(link__last_outcome=BROKEN, then=Value(0)),
+            When(link__last_outcome=UNREACHABLE, then=Value(1)),
+            When(link__last_outcome=REDIRECT, then=Value(2)),
+            default=Value(3),
+            output_field=IntegerField(),
+        )
+        return usages.annotate(severity=worst_first).order_by("severity", "where", "block", "pk")
+
+    def decorate_paginated_queryset(self, object_list):
+        for usage in object_list:
+            link = usage.link
+            text = link.get_last_outcome_display() if link.last_outcome else str(_("Not checked yet"))
+            detail = link.last_status_code or link.error
+            usage.status_text = f"{text} ({detail})" if detail else text
+            if link.final_url:
+                usage.status_text += f" → {link.final_url}"
+            usage.history_text = link.history_text()
+        return object_list
+
+
+# --- review due ------------------------------------------------------------------------------------
+
+class ReviewDueFilterSet(WagtailFilterSet):
+    agency = django_filters.ChoiceFilter(label=_("Agency"), field_name="agency__translation_key",
+                                         choices=agency_choices)
+
+    class Meta:
+        model = GuidePage
+        fields = ["agency"]
+
+
+class ReviewDueReportView(ReportView):
+    page_title = _("Review due")
+    header_icon = "date"
+    index_url_name = "landa_review_due_report"
+    index_results_url_name = "landa_review_due_report_results"
+    filterset_class = ReviewDueFilterSet
+    paginate_by = 50
+    columns = [
+        TitleColumn("title", label=_("Guide"), get_url=lambda page: page_edit_url(page.pk)),
+        Column("agency_name", label=_("Agency")),
+        DateColumn("review_by", label=_("Review by")),
+        Column("reason_text", label=_("Why")),
+    ]
+    list_export = ["title", "agency_name", "review_by", "days_left", "reason_text", "full_url"]
+    export_headings = {
+        "title": _("Guide"),
+        "agency_name": _("Agency"),
+        "review_by": _("Review by"),
+        "days_left": _("Days left"),
+        "reason_text": _("Why"),
+        "full_url": _("Address"),
+    }
+
+    def get_filename(self):
+        return f"review-due-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        self.due = {due.page.pk: due for due in due_guides(agency_keys=visible_agency_keys(self.request.user))}
+        order = Case(*[When(pk=pk, then=Value(index)) for index, pk in enumerate(self.due)],
+                     output_field=IntegerField()) if self.due else Value(0)
+        return GuidePage.objects.filter(pk__in=list(self.due)).annotate(urgency=order).order_by("urgency")
+
+    def decorate_paginated_queryset(self, object_list):
+        for page in object_list:
+            due = self.due[page.pk]
+            page.agency_name = due.agency_name
+            page.days_left = due.days_left
+            page.reason_text = due.reason_text
+        return object_list
