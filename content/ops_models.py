@@ -100,3 +100,27 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"{self.agency_key} {self.week}"
+
+
+class OutboundClick(models.Model):
+    """A day's count of readers following one known outbound link from one page, for one agency.
+
+    Counted durably, one upsert per click (``content/outbound.py``): nothing is held in memory.
+    ``page_id`` 0 and an empty ``agency`` mean "none", so the unique constraint holds without NULLs.
+    """
+
+    day = models.DateField(_("day"))
+    link = models.ForeignKey(CheckedLink, on_delete=models.CASCADE, related_name="clicks")
+    page_id = models.PositiveIntegerField(_("from page"), default=0)
+    agency = models.CharField(_("agency"), max_length=80, blank=True, help_text=_("The agency's slug."))
+    count = models.PositiveIntegerField(_("clicks"), default=0)
+
+    class Meta:
+        verbose_name = _("outbound clicks (daily)")
+        verbose_name_plural = _("outbound clicks (daily)")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "link", "page_id", "agency"], name="one_click_row_a_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.link_id} {self.count}"

@@ -6,6 +6,7 @@ from django.core.cache import cache
 
 from content.demo_guides import GUIDES
 from content.models import GuidePage, LifeEventPage, PhasePage
+from content.outbound import link_id
 
 LANGS = ["en", "sv", "ar", "so"]
 TASK_KEYS = [
@@ -100,7 +101,7 @@ def test_a_guide_shows_its_parts(client, demo):
     assert "Last reviewed on 20 November 2026 by Swedish Tax Agency (Skatteverket)." in html
     assert "Next review by 20 May 2027." in html
     assert "This is guidance, not a decision. Swedish Tax Agency (Skatteverket) decides your case." in html
-    assert 'href="https://www.skatteverket.se/"' in html
+    assert f'href="/out/{link_id("https://www.skatteverket.se/")}/?p=' in html  # through the click counter
     assert "18 days in 2024" in html and "table A2" in html  # processing time with its source
     assert "What you need" in html
     assert '<li>Staying one year or more</li>' in html  # the situation tags
