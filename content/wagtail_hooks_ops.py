@@ -1,4 +1,4 @@
-"""Wagtail hooks of the editorial operations: the link and review-due reports and the dashboard panel.
+"""Wagtail hooks of the editorial operations: the link, review-due and clicks reports, the dashboard panel.
 
 Imported from ``content/wagtail_hooks.py`` (Wagtail only discovers that module name).
 """
@@ -16,7 +16,10 @@ def editorial_operations_urls():
 
     links = ops_reports.LinkReportView
     review = ops_reports.ReviewDueReportView
+    clicks = ops_reports.ClicksReportView
     return [
+        path("reports/clicks/", clicks.as_view(), name="landa_clicks_report"),
+        path("reports/clicks/results/", clicks.as_view(results_only=True), name="landa_clicks_report_results"),
         path("reports/links/", links.as_view(), name="landa_link_report"),
         path("reports/links/results/", links.as_view(results_only=True), name="landa_link_report_results"),
         path("reports/review-due/", review.as_view(), name="landa_review_due_report"),
@@ -33,6 +36,11 @@ def link_report_menu_item():
 @hooks.register("register_reports_menu_item")
 def review_due_menu_item():
     return MenuItem(_("Review due"), reverse("landa_review_due_report"), icon_name="date", order=905)
+
+
+@hooks.register("register_reports_menu_item")
+def clicks_menu_item():
+    return MenuItem(_("Outbound clicks"), reverse("landa_clicks_report"), icon_name="link-external", order=915)
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,10 +1,15 @@
 """Click-through: agency and e-service links go through /out/<id>/, which counts durably per day, page
 and agency, then redirects only to addresses the portal's content holds (never an open redirect)."""
+import csv
+import datetime
+import io
 import re
 import threading
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.db import connection
+from django.utils import timezone
 
 from content.models import Agency, GuidePage
 from content.ops_models import CheckedLink, OutboundClick
@@ -86,3 +91,33 @@ def test_concurrent_clicks_lose_nothing():
     for thread in threads:
         thread.join()
     assert OutboundClick.objects.get(link=link).count == 40
+
+
+def _clicks(link, page, agency, count, day):
+    OutboundClick.objects.create(link=link, page_id=page.pk, agency=agency, count=count, day=day)
+
+
+def test_clicks_report_sums_per_agency_page_and_address_and_suppresses_small_cells(client, guide):
+    today = timezone.localdate()
+    eservice = CheckedLink.objects.create(url=ESERVICE)
+    permit = CheckedLink.objects.create(url="https://www.migrationsverket.se/apply")
+    other = GuidePage.objects.get(slug="apply-permit", locale__language_code="en")
+    _clicks(eservice, guide, "skatteverket", 4, today)
+    _clicks(eservice, guide, "skatteverket", 3, today - datetime.timedelta(days=1))
+    _clicks(permit, other, "migrationsverket", 2, today)
+    _clicks(permit, other, "migrationsverket", 50, today - datetime.timedelta(days=90))  # outside 30 days
+    client.force_login(User.objects.create_superuser("admin", password="a-long-test-password"))
+    export = client.get("/admin/reports/clicks/", {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert rows[0] == ["Agency", "From page", "Address", "Clicks"]
+    body = {row[2]: row for row in rows[1:]}
+    assert body[ESERVICE][3] == "7" and body[ESERVICE][1] == guide.title
+    assert body[permit.url][3] == "<5"
+    period = {"day_after": (today - datetime.timedelta(days=100)).isoformat(), "day_before": today.isoformat()}
+    html = client.get("/admin/reports/clicks/", period).content.decode()
+    assert "52" in html and other.title in html
+
+    client.force_login(User.objects.create_user("skv", password="a-long-test-password"))
+    User.objects.get(username="skv").groups.add(Group.objects.get(name="Agency: Skatteverket"))
+    html = client.get("/admin/reports/clicks/").content.decode()
+    assert ESERVICE in html and permit.url not in html
