@@ -27,7 +27,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from wagtail import blocks, hooks
 from wagtail.fields import StreamField
@@ -159,7 +159,15 @@ def is_external(url: str, own: set[str]) -> bool:
 
 
 def collect_links() -> list[LinkRef]:
-    """Every external address in live pages, agencies and the other apps' link sources."""
+    """Every external address in live pages, agencies and the other apps' link sources.
+
+    Field and block labels are stored in the site's default language, whatever language is active.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _collect_links()
+
+
+def _collect_links() -> list[LinkRef]:
     from content.models import Agency
 
     own = own_hosts()

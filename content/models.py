@@ -530,4 +530,4 @@ class DemoContent(models.Model):
         return self.fingerprint[:12]
 
 
-from content.ops_models import CheckedLink, LinkCheck, LinkUsage, OutboundClick, ReviewReminder  # noqa: E402, F401 - editorial operations
+from content import ops_models  # noqa: E402, F401 - the editorial operations' models (link checks, counters)

@@ -124,3 +124,40 @@ class OutboundClick(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.link_id} {self.count}"
+
+
+class FeedbackDay(models.Model):
+    """"Was this page helpful?" answers per page and day; page_id 0 is the checklist result."""
+
+    day = models.DateField(_("day"))
+    page_id = models.PositiveIntegerField(_("page"), default=0)
+    yes = models.PositiveIntegerField(_("helpful"), default=0)
+    no = models.PositiveIntegerField(_("not helpful"), default=0)
+
+    class Meta:
+        verbose_name = _("helpfulness (daily)")
+        constraints = [models.UniqueConstraint(fields=["day", "page_id"], name="one_feedback_row_a_day")]
+
+    def __str__(self):
+        return f"{self.day} {self.page_id} +{self.yes} -{self.no}"
+
+
+class FeedbackComment(models.Model):
+    """A reader's optional comment, with anything that looks like personal data removed before storing.
+
+    No IP address, no time of day, no e-mail: the day, the page, the language and the answer only.
+    """
+
+    day = models.DateField(_("day"))
+    page_id = models.PositiveIntegerField(_("page"), default=0)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    helpful = models.BooleanField(_("helpful"))
+    text = models.TextField(_("comment"))
+    agency_key = models.UUIDField(_("owning agency"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("feedback comment")
+        ordering = ["-day", "-pk"]
+
+    def __str__(self):
+        return self.text[:60]

@@ -1,4 +1,4 @@
-"""Editorial operations' admin reports: outbound links, guides due for review and outbound clicks.
+"""Editorial operations' admin reports: outbound links, review due, outbound clicks and feedback.
 
 Both are Wagtail report views (filters, pagination, CSV/XLSX export through ``list_export``). An
 agency's editors see only their own agency's rows; portal editors see everything.
@@ -17,7 +17,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from content.models import Agency, GuidePage
-from content.ops_models import BROKEN, OUTCOMES, REDIRECT, UNREACHABLE, LinkUsage, OutboundClick
+from content.ops_models import BROKEN, OUTCOMES, REDIRECT, UNREACHABLE, FeedbackComment, LinkUsage, OutboundClick
 from content.review import due_guides, visible_agency_keys
 
 
@@ -225,3 +225,54 @@ class ClicksReportView(ReportView):
             row["page_title"] = titles.get(row["page_id"], "")
             row["clicks"] = f"<{SUPPRESS_UNDER}" if row["total"] < SUPPRESS_UNDER else row["total"]
         return rows
+
+
+# --- feedback comments -----------------------------------------------------------------------------
+
+class FeedbackReportFilterSet(WagtailFilterSet):
+    day = django_filters.DateFromToRangeFilter(label=_("Period"), widget=DateRangePickerWidget)
+    agency_key = django_filters.ChoiceFilter(label=_("Agency"), choices=agency_choices)
+    helpful = django_filters.BooleanFilter(label=_("Helpful"))
+
+    class Meta:
+        model = FeedbackComment
+        fields = ["day", "agency_key", "helpful"]
+
+
+class FeedbackReportView(ReportView):
+    """Readers' comments from "Was this page helpful?", personal data already removed when stored."""
+
+    page_title = _("Feedback")
+    header_icon = "comment"
+    index_url_name = "landa_feedback_report"
+    index_results_url_name = "landa_feedback_report_results"
+    filterset_class = FeedbackReportFilterSet
+    paginate_by = 50
+    columns = [
+        DateColumn("day", label=_("Day")),
+        TitleColumn("page_title", label=_("Page"), get_url=lambda comment: page_edit_url(comment.page_id)),
+        Column("language", label=_("Language")),
+        Column("answer", label=_("Helpful?")),
+        Column("text", label=_("Comment")),
+    ]
+    list_export = ["day", "page_title", "language", "answer", "text"]
+    export_headings = {"day": _("Day"), "page_title": _("Page"), "language": _("Language"),
+                       "answer": _("Helpful?"), "text": _("Comment")}
+
+    def get_filename(self):
+        return f"feedback-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        comments = FeedbackComment.objects.all()
+        keys = visible_agency_keys(self.request.user)
+        if keys is not None:
+            comments = comments.filter(agency_key__in=keys)
+        return comments.order_by("-day", "-pk")
+
+    def decorate_paginated_queryset(self, object_list):
+        comments = list(object_list)
+        titles = dict(Page.objects.filter(pk__in={c.page_id for c in comments}).values_list("pk", "title"))
+        for comment in comments:
+            comment.page_title = titles.get(comment.page_id) or str(_("Checklist result"))
+            comment.answer = str(_("Yes") if comment.helpful else _("No"))
+        return comments

@@ -17,7 +17,10 @@ def editorial_operations_urls():
     links = ops_reports.LinkReportView
     review = ops_reports.ReviewDueReportView
     clicks = ops_reports.ClicksReportView
+    feedback = ops_reports.FeedbackReportView
     return [
+        path("reports/feedback/", feedback.as_view(), name="landa_feedback_report"),
+        path("reports/feedback/results/", feedback.as_view(results_only=True), name="landa_feedback_report_results"),
         path("reports/clicks/", clicks.as_view(), name="landa_clicks_report"),
         path("reports/clicks/results/", clicks.as_view(results_only=True), name="landa_clicks_report_results"),
         path("reports/links/", links.as_view(), name="landa_link_report"),
@@ -41,6 +44,11 @@ def review_due_menu_item():
 @hooks.register("register_reports_menu_item")
 def clicks_menu_item():
     return MenuItem(_("Outbound clicks"), reverse("landa_clicks_report"), icon_name="link-external", order=915)
+
+
+@hooks.register("register_reports_menu_item")
+def feedback_menu_item():
+    return MenuItem(_("Feedback"), reverse("landa_feedback_report"), icon_name="comment", order=920)
 
 
 @hooks.register("construct_homepage_panels")

@@ -267,6 +267,7 @@ LINKCHECK_WORKERS = int(os.environ.get("LINKCHECK_WORKERS", "4"))  # hosts check
 LINKCHECK_HOST_DELAY = float(os.environ.get("LINKCHECK_HOST_DELAY", "1"))  # pause between requests to one host
 LINKCHECK_RETRY_DELAY = float(os.environ.get("LINKCHECK_RETRY_DELAY", "5"))  # before the one retry
 LINKCHECK_MIN_INTERVAL_HOURS = int(os.environ.get("LINKCHECK_MIN_INTERVAL_HOURS", "12"))
+FEEDBACK_RATE = os.environ.get("FEEDBACK_RATE", "20/h")  # "Was this page helpful?" answers per client address
 REVIEW_DUE_WITHIN_DAYS = int(os.environ.get("REVIEW_DUE_WITHIN_DAYS", "30"))
 CELERY_BEAT_SCHEDULE["content-check-links"] = {
     "task": "content.tasks.check_links",
