@@ -101,3 +101,10 @@ def test_comments_reach_the_owning_agencys_editors_only(client, guide):
     html = client.get("/admin/reports/feedback/").content.decode()
     assert "Skatteverket&#x27;s page is unclear" in html
     assert "Migrationsverket&#x27;s" not in html and "Nice checklist" not in html
+
+
+@pytest.mark.parametrize(("code", "question"), [("sv", "Var den här sidan till hjälp?"),
+                                                ("ar", "هل كانت هذه الصفحة مفيدة؟"), ("so", "Boggan ma kaa caawiyay?")])
+def test_the_form_reads_in_the_readers_language(client, guide, code, question):
+    html = client.get(f"/{code}/arriving/register-population/").content.decode()
+    assert question in html and f'name="lang" value="{code}"' in html
