@@ -17,7 +17,16 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from content.models import Agency, GuidePage
-from content.ops_models import BROKEN, OUTCOMES, REDIRECT, UNREACHABLE, FeedbackComment, LinkUsage, OutboundClick
+from content.ops_models import (
+    BROKEN,
+    OUTCOMES,
+    REDIRECT,
+    UNREACHABLE,
+    FeedbackComment,
+    FeedbackDay,
+    LinkUsage,
+    OutboundClick,
+)
 from content.review import due_guides, visible_agency_keys
 
 
@@ -276,3 +285,75 @@ class FeedbackReportView(ReportView):
             comment.page_title = titles.get(comment.page_id) or str(_("Checklist result"))
             comment.answer = str(_("Yes") if comment.helpful else _("No"))
         return comments
+
+
+# --- helpfulness -----------------------------------------------------------------------------------
+
+def _suppressed(value):
+    return f"<{SUPPRESS_UNDER}" if value < SUPPRESS_UNDER else value
+
+
+class HelpfulnessFilterSet(WagtailFilterSet):
+    day = django_filters.DateFromToRangeFilter(label=_("Period"), widget=DateRangePickerWidget)
+    agency = django_filters.ChoiceFilter(label=_("Agency"), choices=agency_choices, method="filter_agency")
+
+    class Meta:
+        model = FeedbackDay
+        fields = ["day", "agency"]
+
+    def filter_agency(self, queryset, name, value):
+        return queryset.filter(page_id__in=GuidePage.objects.filter(agency__translation_key=value).values("pk"))
+
+
+class HelpfulnessReportView(ReportView):
+    """"Was this page helpful?" per page for a period (default 30 days): answers and the share of yes.
+
+    Aggregates only; a count under 5 shows as "<5" and then no share is given.
+    """
+
+    page_title = _("Helpfulness")
+    header_icon = "comment"
+    index_url_name = "landa_helpfulness_report"
+    index_results_url_name = "landa_helpfulness_report_results"
+    filterset_class = HelpfulnessFilterSet
+    paginate_by = 50
+    columns = [
+        TitleColumn("page_title", label=_("Page"), get_url=lambda row: page_edit_url(row["page_id"])),
+        Column("agency_name", label=_("Agency")),
+        Column("yes_shown", label=_("Yes")),
+        Column("no_shown", label=_("No")),
+        Column("share", label=_("Helpful (share)")),
+    ]
+    list_export = ["page_title", "agency_name", "yes_shown", "no_shown", "share"]
+    export_headings = {"page_title": _("Page"), "agency_name": _("Agency"), "yes_shown": _("Yes"),
+                       "no_shown": _("No"), "share": _("Helpful (share)")}
+
+    def get_filename(self):
+        return f"helpfulness-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        rows = FeedbackDay.objects.all()
+        if not any(self.request.GET.get(name) for name in ("day_after", "day_before")):
+            rows = rows.filter(day__gte=timezone.localdate() - datetime.timedelta(days=30))
+        keys = visible_agency_keys(self.request.user)
+        if keys is not None:
+            rows = rows.filter(page_id__in=GuidePage.objects.filter(agency__translation_key__in=keys).values("pk"))
+        return rows
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        return queryset.values("page_id").annotate(yes_total=Sum("yes"), no_total=Sum("no")).order_by("page_id")
+
+    def decorate_paginated_queryset(self, object_list):
+        rows = list(object_list)
+        pages = {page.pk: page for page in GuidePage.objects.filter(pk__in={r["page_id"] for r in rows})}
+        names = dict(agency_choices())
+        for row in rows:
+            page = pages.get(row["page_id"])
+            row["page_title"] = page.title if page else str(_("Checklist result"))
+            key = page.agency.translation_key if page and page.agency else None
+            row["agency_name"] = names.get(str(key), "") if key else ""
+            yes, no = row["yes_total"], row["no_total"]
+            row["yes_shown"], row["no_shown"] = _suppressed(yes), _suppressed(no)
+            row["share"] = f"{round(100 * yes / (yes + no))} %" if min(yes, no) >= SUPPRESS_UNDER else "–"
+        return rows

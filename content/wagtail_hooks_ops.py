@@ -18,7 +18,11 @@ def editorial_operations_urls():
     review = ops_reports.ReviewDueReportView
     clicks = ops_reports.ClicksReportView
     feedback = ops_reports.FeedbackReportView
+    helpfulness = ops_reports.HelpfulnessReportView
     return [
+        path("reports/helpfulness/", helpfulness.as_view(), name="landa_helpfulness_report"),
+        path("reports/helpfulness/results/", helpfulness.as_view(results_only=True),
+             name="landa_helpfulness_report_results"),
         path("reports/feedback/", feedback.as_view(), name="landa_feedback_report"),
         path("reports/feedback/results/", feedback.as_view(results_only=True), name="landa_feedback_report_results"),
         path("reports/clicks/", clicks.as_view(), name="landa_clicks_report"),
@@ -49,6 +53,11 @@ def clicks_menu_item():
 @hooks.register("register_reports_menu_item")
 def feedback_menu_item():
     return MenuItem(_("Feedback"), reverse("landa_feedback_report"), icon_name="comment", order=920)
+
+
+@hooks.register("register_reports_menu_item")
+def helpfulness_menu_item():
+    return MenuItem(_("Helpfulness"), reverse("landa_helpfulness_report"), icon_name="comment", order=925)
 
 
 @hooks.register("construct_homepage_panels")

@@ -108,3 +108,33 @@ def test_comments_reach_the_owning_agencys_editors_only(client, guide):
 def test_the_form_reads_in_the_readers_language(client, guide, code, question):
     html = client.get(f"/{code}/arriving/register-population/").content.decode()
     assert question in html and f'name="lang" value="{code}"' in html
+
+
+def test_helpfulness_report_gives_the_share_per_page_and_suppresses_small_counts(client, guide):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    other = GuidePage.objects.get(slug="apply-permit", locale__language_code="en")
+    FeedbackDay.objects.create(day=today, page_id=guide.pk, yes=6, no=2)
+    FeedbackDay.objects.create(day=today - datetime.timedelta(days=1), page_id=guide.pk, yes=3, no=3)
+    FeedbackDay.objects.create(day=today, page_id=other.pk, yes=2, no=1)
+    FeedbackDay.objects.create(day=today - datetime.timedelta(days=60), page_id=other.pk, yes=40, no=10)
+    client.force_login(User.objects.create_superuser("admin", password="a-long-test-password"))
+    export = client.get("/admin/reports/helpfulness/", {"export": "csv"})
+    rows = {row[0]: row for row in csv.reader(io.StringIO(b"".join(export.streaming_content).decode()))}
+    assert rows["Page"] == ["Page", "Agency", "Yes", "No", "Helpful (share)"]
+    assert rows[guide.title][2:] == ["9", "5", "64 %"]
+    assert rows[other.title][2:] == ["<5", "<5", "–"]
+    period = {"day_after": (today - datetime.timedelta(days=90)).isoformat(), "day_before": today.isoformat(),
+              "agency": str(other.agency.translation_key), "export": "csv"}
+    rows = list(csv.reader(io.StringIO(b"".join(client.get("/admin/reports/helpfulness/", period)
+                                                 .streaming_content).decode())))
+    assert rows[1:] == [[other.title, rows[1][1], "42", "11", "79 %"]]
+
+    editor = User.objects.create_user("skv", password="a-long-test-password")
+    editor.groups.add(Group.objects.get(name="Agency: Skatteverket"))
+    client.force_login(editor)
+    html = client.get("/admin/reports/helpfulness/").content.decode()
+    assert guide.title in html and other.title not in html
