@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import GUIDE_BLOCKS, SOURCE_BLOCKS, STANDARD_BLOCKS, EServiceBlock
+from content.readability_panel import ReadabilityPanel
 from portal.languages import LANGUAGES
 
 SITUATIONS = [
@@ -403,6 +404,7 @@ class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - 
         FieldPanel("life_events", widget=forms.CheckboxSelectMultiple),
         FieldPanel("next_steps"),
         FieldPanel("editor_note"),
+        ReadabilityPanel(),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("translation_reviewed")]
     parent_page_types = ["content.PhasePage"]
@@ -519,7 +521,7 @@ class StandardPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008
         help_text=_("Which footer link leads here."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), ReadabilityPanel()]
     settings_panels = [*Page.settings_panels, FieldPanel("footer_role"), FieldPanel("translation_reviewed")]
     parent_page_types = ["content.HomePage"]
     subpage_types: list = []
@@ -602,3 +604,6 @@ class DemoContent(models.Model):
 
     def __str__(self):
         return self.fingerprint[:12]
+
+
+from content import ops_models  # noqa: E402, F401 - the editorial operations' models (link checks, counters)

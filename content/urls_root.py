@@ -1,11 +1,13 @@
 """URLs without a language prefix (machines: API, sitemap, robots)."""
 from django.urls import path
 
-from content import seo
+from content import feedback, outbound, seo
 from content.api import api_router
 
 urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots, name="robots"),
+    path("feedback/", feedback.feedback, name="feedback"),
+    path("out/<str:token>/", outbound.outbound, name="outbound"),
 ]

@@ -78,3 +78,4 @@ def agency_panel(request, panels):
     from content.dashboard import add_agency_panel
 
     add_agency_panel(request, panels)
+from content import wagtail_hooks_ops  # noqa: E402, F401 - editorial operations' reports and panels

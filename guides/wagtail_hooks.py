@@ -1,6 +1,7 @@
 """Tasks and their rules are edited in the Wagtail admin (snippets); agencies are the content app's
 register (Snippets → Agencies), the one admin screen for them."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -19,3 +20,11 @@ class TaskViewSet(SnippetViewSet):
 
 Task.base_form_class = TaskForm
 register_snippet(TaskViewSet)
+
+
+@hooks.register("landa_link_sources")
+def checklist_link_source():
+    """The checklist's external links, for the content app's link checker."""
+    from guides.linksources import checklist_links
+
+    return checklist_links()

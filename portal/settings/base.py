@@ -272,3 +272,20 @@ CELERY_BEAT_SCHEDULE["firms-purge-expired-links"] = {
     "task": "firms.tasks.purge_expired_links",
     "schedule": 60 * 60 * 6,  # every six hours; the task is idempotent
 }
+
+# Editorial operations (content/linkcheck.py, content/review.py): link checks and review reminders.
+LINKCHECK_TIMEOUT = float(os.environ.get("LINKCHECK_TIMEOUT", "10"))  # seconds per request
+LINKCHECK_WORKERS = int(os.environ.get("LINKCHECK_WORKERS", "4"))  # hosts checked at once
+LINKCHECK_HOST_DELAY = float(os.environ.get("LINKCHECK_HOST_DELAY", "1"))  # pause between requests to one host
+LINKCHECK_RETRY_DELAY = float(os.environ.get("LINKCHECK_RETRY_DELAY", "5"))  # before the one retry
+LINKCHECK_MIN_INTERVAL_HOURS = int(os.environ.get("LINKCHECK_MIN_INTERVAL_HOURS", "12"))
+FEEDBACK_RATE = os.environ.get("FEEDBACK_RATE", "20/h")  # "Was this page helpful?" answers per client address
+REVIEW_DUE_WITHIN_DAYS = int(os.environ.get("REVIEW_DUE_WITHIN_DAYS", "30"))
+CELERY_BEAT_SCHEDULE["content-check-links"] = {
+    "task": "content.tasks.check_links",
+    "schedule": 60 * 60 * 24,  # daily; addresses checked in the last LINKCHECK_MIN_INTERVAL_HOURS are skipped
+}
+CELERY_BEAT_SCHEDULE["content-review-reminders"] = {
+    "task": "content.tasks.send_review_reminders",
+    "schedule": 60 * 60 * 24,  # daily run, at most one e-mail per agency and ISO week (ReviewReminder)
+}

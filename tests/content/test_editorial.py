@@ -139,7 +139,7 @@ def test_republishing_the_source_makes_its_translations_out_of_date(demo):
     assert {code: status for code, status, _ in row.cells}["sv"] == OUT_OF_DATE
 
 
-def test_the_translation_report_filters_by_agency(client, demo):
+def test_the_translation_report_filters_by_agency(client, demo, untranslated_income_tax):
     admin = User.objects.create_superuser("admin", password="a-long-test-password")
     client.force_login(admin)
     skatteverket = guide("register-population").agency

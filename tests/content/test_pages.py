@@ -8,6 +8,7 @@ from django.core.cache import cache
 
 from content import datafiles
 from content.models import GuidePage, LifeEventPage, PhasePage
+from content.outbound import link_id
 
 LANGS = ["en", "sv", "ar", "so"]
 TASK_KEYS = [
@@ -108,7 +109,8 @@ def test_a_guide_shows_its_parts(client, demo):
     assert f"Last reviewed on {_long_date(data['last_reviewed'])} by Swedish Tax Agency (Skatteverket)." in html
     assert f"Next review by {_long_date(data['review_by'])}." in html
     assert "This is guidance, not a decision. Swedish Tax Agency (Skatteverket) decides your case." in html
-    assert 'href="https://www.skatteverket.se/"' in html
+    website = next(a for a in datafiles.read().agencies if a["key"] == "skatteverket")["website"]
+    assert f'href="/out/{link_id(website)}/?p=' in html  # the agency's site, through the click counter
     assert data["en"]["time"].split(".")[0] in unescape(html)  # processing time with its source
     assert data["processing_time_source"]["title"]["en"] in unescape(html)
     assert "What you need" in html

@@ -1,0 +1,72 @@
+"""Click-through: outbound links to agencies and e-services go through ``/out/<id>/``.
+
+The id is the address signed with the site's secret key when the portal's own content is rendered, so
+the redirect only sends readers to addresses the portal wrote, never to one made up in a request: not
+an open redirect. Signing costs no database query when a page renders. Each GET is counted at once in
+a daily row per address, page and agency (an upsert, so a crash loses nothing); HEAD requests and
+link-preview bots are sent on without counting. No referrer leaves the site.
+"""
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import Http404, HttpResponseRedirect
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from content.ops_models import CheckedLink, OutboundClick
+
+BOTS = ("bot", "crawler", "spider", "preview", "facebookexternalhit", "slurp", "whatsapp", "telegram")
+
+
+def count_click(link, page_id=0, agency="", day=None):
+    """Add one click to the day's row; safe when two requests race to create it."""
+    day = day or timezone.localdate()
+    rows = OutboundClick.objects.filter(day=day, link=link, page_id=page_id, agency=agency)
+    if rows.update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            OutboundClick.objects.create(day=day, link=link, page_id=page_id, agency=agency, count=1)
+    except IntegrityError:
+        rows.update(count=F("count") + 1)
+
+
+SALT = "landa.outbound"
+
+
+def link_id(url: str) -> str | None:
+    """The signed id of an outbound address from the portal's content; None for anything else."""
+    url = (url or "").strip()
+    if not url.startswith(("https://", "http://")) or len(url) > 2000:
+        return None
+    return signing.dumps(url, salt=SALT, compress=True)
+
+
+def url_of(token: str) -> str:
+    try:
+        url = signing.loads(token, salt=SALT)
+    except signing.BadSignature as error:
+        raise Http404 from error
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+        raise Http404
+    return url
+
+
+def _int(value) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 10 else 0
+
+
+@require_safe
+def outbound(request, token):
+    url = url_of(token)
+    agent = request.headers.get("User-Agent", "").lower()
+    if request.method == "GET" and not any(bot in agent for bot in BOTS):
+        agency = request.GET.get("a", "")[:80]
+        agency = agency if agency.replace("-", "").isalnum() else ""
+        link = CheckedLink.objects.filter(url=url).first() or CheckedLink.objects.get_or_create(url=url)[0]
+        count_click(link, page_id=_int(request.GET.get("p")), agency=agency)
+    response = HttpResponseRedirect(url)
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
