@@ -16,7 +16,9 @@ from content.models import GuidePage
 CONTENT_DIR = Path(datafiles.__file__).resolve().parent
 LOADER_MODULES = [CONTENT_DIR / "demo.py", CONTENT_DIR / "datafiles.py"]
 #: What the loader may import from the content app: models and machinery, no module holding text.
-LOADER_IMPORTS = {"content", "content.blocks.step", "content.datafiles", "content.editorial", "content.localize", "content.models"}
+LOADER_IMPORTS = {
+    "content", "content.blocks.step", "content.datafiles", "content.editorial", "content.localize", "content.models",
+}
 
 
 def guide_files():
