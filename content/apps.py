@@ -14,3 +14,7 @@ class ContentConfig(AppConfig):
 
         page_published.connect(clear_navigation_cache, dispatch_uid="landa-nav-published")
         page_unpublished.connect(clear_navigation_cache, dispatch_uid="landa-nav-unpublished")
+
+        from content import purge
+
+        purge.connect()

@@ -1,8 +1,9 @@
-"""Any change to tasks, rules or agencies drops the cached catalogue (next request rebuilds it)."""
+"""Any change to tasks, rules or agencies drops the cached catalogue and the cached checklist pages."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from content.purge import checklists_changed
 from guides.checklist import forget_catalogue
 from guides.models import Agency, Rule, Task
 
@@ -12,8 +13,10 @@ from guides.models import Agency, Rule, Task
 @receiver([post_save, post_delete], sender=Agency)
 def _forget(sender, **kwargs):
     forget_catalogue()
+    checklists_changed()
 
 
 @receiver(m2m_changed, sender=Task.depends_on.through)
 def _forget_m2m(sender, **kwargs):
     forget_catalogue()
+    checklists_changed()
