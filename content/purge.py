@@ -85,11 +85,14 @@ def checklists_changed(sender=None, **kwargs):
 
 def connect() -> None:
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page
+    from wagtail.models import Locale, Page
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from content.models import Agency
+    from content.navigation import forget_locales
 
+    post_save.connect(forget_locales, sender=Locale, dispatch_uid="landa-locales-saved")
+    post_delete.connect(forget_locales, sender=Locale, dispatch_uid="landa-locales-deleted")
     page_published.connect(page_changed, dispatch_uid="landa-purge-published")
     page_unpublished.connect(page_changed, dispatch_uid="landa-purge-unpublished")
     post_page_move.connect(site_changed, dispatch_uid="landa-purge-moved")
