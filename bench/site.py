@@ -29,7 +29,10 @@ README = ROOT / "bench" / "README.md"
 BIN = Path(sys.executable).parent
 GUIDE = "/ar/arriving/register-population/"
 RESULT = "/en/checklist/?status=third-country&permit=work&family=partner-children&children=preschool,school&stay=long"
-JSON = "/api/v1/checklist?status=eu&permit=none&family=partner&stay=long&lang=sv"
+JSON = (
+    "/api/v1/checklist?status=third-country&permit=work&family=partner-children&children=preschool,school"
+    "&stay=long&lang=sv"
+)
 START, END = "<!-- bench-site:start -->", "<!-- bench-site:end -->"
 # A new query string per request: neither Varnish nor the origin cache has seen it.
 UNCACHED_LUA = """
@@ -208,6 +211,7 @@ def main():
             ("checklist JSON, origin cache, 50 connections", origin + JSON, 50, None),
             ("search (never cached)", origin + "/en/search/?q=personnummer", conns, script),
         ]
+        load_before = os.getloadavg()[0]
         results = []
         for label, url, connections, lua in runs:
             print(f"wrk: {label} …", flush=True)
@@ -229,7 +233,8 @@ def main():
         f"Python {platform.python_version()}",
         "",
         f"wrk -t2, {seconds} s per line after a 2 s warm-up, {conns} connections unless said; gunicorn 2 sync "
-        "workers, production settings, PostgreSQL + Redis; load generator, servers and other work share the CPUs.",
+        "workers, production settings, PostgreSQL + Redis; load generator, servers and other work share the CPUs "
+        f"(load average {load_before:.1f} before the first line).",
         "",
         "| what | requests/s | p50 ms | p99 ms | non-2xx | share of the static limit |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
