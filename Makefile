@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install install-dev migrate messages compile-messages demo lint format ci check-compose bench clean
+.PHONY: run test install install-dev migrate messages compile-messages demo lint format ci check-compose bench bench-site clean
 
 ## make run: install, migrate, compile messages, load the demo content, serve on 127.0.0.1:$(PORT)
 run: install migrate compile-messages demo
@@ -56,6 +56,11 @@ check-compose: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/checklist.py
+
+## make bench-site: the public site as deployed (gunicorn, PostgreSQL, Redis, Varnish) against nginx
+## serving a static copy; needs DATABASE_URL, REDIS_URL, CELERY_BROKER_URL and wrk, nginx, varnish
+bench-site: install-dev compile-messages
+	$(BIN)/python bench/site.py $(BENCH_ARGS)
 
 ci:
 	bash .ci/run

@@ -16,3 +16,7 @@ class ContentConfig(AppConfig):
         page_published.connect(clear_navigation_cache, dispatch_uid="landa-nav-published")
         page_unpublished.connect(clear_navigation_cache, dispatch_uid="landa-nav-unpublished")
         task_submitted.connect(notify_reviewers, dispatch_uid="landa-agency-review-submitted")
+
+        from content import purge
+
+        purge.connect()

@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PagePermissionTester, Task, TaskState, TranslatableMixin
+from wagtail.models import Page, PagePermissionTester, Task, TaskState, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -200,16 +200,17 @@ class LandaPageMixin:
     """What every reader-facing page shares: the fallback, localized links and the review notice."""
 
     def get_context(self, request, *args, **kwargs):
-        from content.navigation import breadcrumbs
+        from content.navigation import breadcrumbs, locale_codes
 
         context = super().get_context(request, *args, **kwargs)
         reader = get_language() or settings.LANGUAGE_CODE
+        language = locale_codes().get(self.locale_id) or self.locale.language_code
         context["reader_language"] = reader
-        context["fallback"] = self.locale.language_code != reader
-        context["content_language"] = self.locale.language_code
-        context["content_direction"] = "rtl" if self.locale.language_code == "ar" else "ltr"
+        context["fallback"] = language != reader
+        context["content_language"] = language
+        context["content_direction"] = "rtl" if language == "ar" else "ltr"
         context["unreviewed_translation"] = (
-            not context["fallback"] and self.locale.language_code != settings.LANGUAGE_CODE
+            not context["fallback"] and language != settings.LANGUAGE_CODE
             and not getattr(self, "translation_reviewed", True)
         )
         context["breadcrumbs"] = breadcrumbs(self, reader)
@@ -229,13 +230,14 @@ class LandaPageMixin:
             return source.specific.route(request, path_components)
 
     def source_page(self):
-        if self.locale.language_code == settings.LANGUAGE_CODE:
+        from content.navigation import locale_codes, locale_id
+
+        if locale_codes().get(self.locale_id) == settings.LANGUAGE_CODE:
             return None
-        try:
-            default = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-        except Locale.DoesNotExist:
+        default = locale_id(settings.LANGUAGE_CODE)
+        if default is None:
             return None
-        return Page.objects.filter(translation_key=self.translation_key, locale=default).live().first()
+        return Page.objects.filter(translation_key=self.translation_key, locale_id=default).live().first()
 
 
 REVIEW_FIELDS = [SynchronizedField("translation_reviewed", overridable=True)]
@@ -437,15 +439,28 @@ class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - 
         context["life_event_links"] = localized_pages(live_related(self.life_events, LifeEventPage), reader)
         # The agency's name in the page's own text (which may be the English fallback) and, for the
         # lines around it that are in the reader's language, in the reader's language.
-        context["content_agency"] = self.agency_in(self.locale)
-        context["agency"] = self.agency_in(Locale.objects.get_for_language(reader))
+        from content.navigation import locale_id
+
+        versions = self.agency_versions()
+        context["content_agency"] = self.agency_in(self.locale_id, versions)
+        context["agency"] = self.agency_in(locale_id(reader), versions)
         return context
 
-    def agency_in(self, locale):
-        agency = self.agency
-        if agency is not None and agency.locale_id != locale.pk:
-            agency = agency.get_translation_or_none(locale) or agency
-        return agency
+    def agency_versions(self) -> dict:
+        """The owning agency in each language it has, in one query: ``{locale pk: agency}``."""
+        if self.agency_id is None:
+            return {}
+        return {
+            agency.locale_id: agency
+            for agency in Agency.objects.filter(translation_key=Agency.objects.filter(pk=self.agency_id)
+                                                .values("translation_key")[:1])
+        }
+
+    def agency_in(self, locale, versions=None):
+        """The owning agency in ``locale`` (a Locale or its pk), or as it is when not translated."""
+        versions = self.agency_versions() if versions is None else versions
+        pk = getattr(locale, "pk", locale)
+        return versions.get(pk) or next((a for a in versions.values() if a.pk == self.agency_id), None)
 
 
 def live_related(relation, model):

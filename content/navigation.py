@@ -7,9 +7,30 @@ path (which ``LandaPageMixin.route`` serves with a notice) and marked with its o
 """
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from wagtail.models import Locale, Page
 
 from portal.languages import RTL_LANGUAGES
+
+LOCALES_KEY = "landa:locales"
+
+
+def locale_codes() -> dict[int, str]:
+    """``{locale pk: language code}``, from the cache: every page needs it, it changes almost never."""
+    codes = cache.get(LOCALES_KEY)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        if codes:
+            cache.set(LOCALES_KEY, codes, 3600)
+    return codes
+
+
+def locale_id(code: str) -> int | None:
+    return next((pk for pk, language in locale_codes().items() if language == code), None)
+
+
+def forget_locales(**kwargs) -> None:
+    cache.delete(LOCALES_KEY)
 
 
 def path_in(page: Page, code: str) -> str:
@@ -45,7 +66,7 @@ def localized_pages(pages, code: str) -> list[LocalizedLink]:
     pages = [page for page in pages if page is not None]
     if not pages:
         return []
-    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    codes = locale_codes()
     translations = {}
     if any(codes.get(page.locale_id) != code for page in pages):
         model = type(pages[0]) if all(type(page) is type(pages[0]) for page in pages) else Page

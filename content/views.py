@@ -10,11 +10,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from wagtail.models import Locale
 
 from content.blocks.step import plain_text
 from content.models import Agency, GuidePage
-from content.navigation import localized_pages
+from content.navigation import locale_id, localized_pages
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
@@ -25,16 +24,17 @@ def _reader():
 
 
 def _locale(code):
-    try:
-        return Locale.objects.get(language_code=code)
-    except Locale.DoesNotExist as error:
-        raise Http404 from error
+    """The pk of the language's locale (cached: every view needs it)."""
+    pk = locale_id(code)
+    if pk is None:
+        raise Http404
+    return pk
 
 
 @require_safe
 def agency_index(request):
     code = _reader()
-    agencies = Agency.objects.filter(locale=_locale(code)).order_by("name")
+    agencies = Agency.objects.filter(locale_id=_locale(code)).order_by("name")
     return render(request, "content/agency_index.html", {"agencies": agencies})
 
 
@@ -42,7 +42,7 @@ def agency_index(request):
 def agency_detail(request, slug):
     code = _reader()
     locale = _locale(code)
-    agency = Agency.objects.filter(slug=slug, locale=locale).first()
+    agency = Agency.objects.filter(slug=slug, locale_id=locale).first()
     fallback = False
     if agency is None:
         agency = Agency.objects.filter(slug=slug, locale__language_code=settings.LANGUAGE_CODE).first()

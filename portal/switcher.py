@@ -20,26 +20,28 @@ class Alternate:
     current: bool
 
 
-def _page_url(page, code, request):
-    """The URL of ``page`` in the language ``code``; the source page's path when not translated."""
-    from wagtail.models import Locale
+def _page_urls(page) -> dict[str, str]:
+    """``{language code: URL}`` of the live translations of ``page`` (itself included), in one query."""
+    from wagtail.models import Page
 
-    try:
-        locale = Locale.objects.get_for_language(code)
-    except Locale.DoesNotExist:
-        return None
-    translation = page.get_translation_or_none(locale)
-    if translation is not None and translation.live:
-        return translation.get_url(request=request)
-    return None
+    from content.navigation import locale_codes, path_in
+
+    codes = locale_codes()
+    urls = {}
+    for translation in Page.objects.live().filter(translation_key=page.translation_key).only("url_path", "locale_id"):
+        code = codes.get(translation.locale_id)
+        if code:
+            urls[code] = path_in(translation, code)
+    return urls
 
 
 def alternates_for(request, page=None):
     current = getattr(request, "LANGUAGE_CODE", "en")
     path = request.get_full_path()
+    page_urls = _page_urls(page) if page is not None else {}
     alternates = []
     for code, name in LANGUAGES:
-        url = _page_url(page, code, request) if page is not None else None
+        url = page_urls.get(code)
         if url is None:
             url = translate_url(path, code)
         alternates.append(

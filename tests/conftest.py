@@ -102,3 +102,12 @@ def redis_cache():
     from django.core.cache import cache
 
     return cache
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the page cache must not carry one test's pages into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -13,7 +13,7 @@ def compose():
 
 def test_compose_runs_web_worker_beat_postgres_and_redis_with_health_checks():
     services = compose()["services"]
-    assert set(services) == {"web", "worker", "beat", "postgres", "redis"}
+    assert set(services) == {"cache", "web", "worker", "beat", "postgres", "redis"}
     for name, service in services.items():
         assert "healthcheck" in service, name
     assert "gunicorn portal.wsgi" in services["web"]["command"]
@@ -41,3 +41,19 @@ def test_compose_sets_every_variable_the_production_settings_require():
         assert set(env) - {"DJANGO_SETTINGS_MODULE"} <= read, f"{name} sets variables nobody reads"
         assert env["DATABASE_URL"].startswith("postgres://") and "@postgres:5432/" in env["DATABASE_URL"]
         assert env["REDIS_URL"].startswith("redis://redis:6379")
+
+
+def test_web_scales_out_behind_varnish_without_fixed_names_or_host_ports():
+    services = compose()["services"]
+    web = services["web"]
+    assert "container_name" not in web and "ports" not in web, "docker compose up --scale web=3 needs neither"
+    assert "8000" in [str(port) for port in web.get("expose", [])]
+    cache = services["cache"]
+    assert cache["image"].startswith("varnish:")
+    assert "80:80" in cache["ports"]
+    assert "./deploy/varnish:/etc/varnish:ro" in cache["volumes"]
+    assert "purge=:6081" in " ".join(cache["command"]) and "6081" not in " ".join(cache["ports"])
+    for name in ("web", "worker", "beat"):
+        assert services[name]["environment"]["VARNISH_URL"] == "http://cache:6081"
+    vcl = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
+    assert "dynamic.director(" in vcl and 'web.backend("web")' in vcl and 'port = "8000"' in vcl

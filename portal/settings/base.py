@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
@@ -71,6 +72,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTTP caching (portal/caching.py): ETag and 304, the origin page cache, then the policy that
+    # decides public or private once every inner layer (session, CSRF, locale) has had its say.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.caching.PageCacheMiddleware",
+    "portal.caching.CachePolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -143,6 +149,19 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "landa"}}
+
+# HTTP caching (portal/caching.py): how long Varnish or a CDN may keep a public page (publishing
+# purges it sooner) and how long it may serve a stale copy while it fetches a fresh one. The origin
+# page cache keeps pages as long, in the cache above.
+CACHE_S_MAXAGE = int(os.environ.get("CACHE_S_MAXAGE", "300"))
+CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("CACHE_STALE_WHILE_REVALIDATE", "60"))
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# The caching proxy in front (Varnish in docker-compose): purged through Wagtail's frontend cache.
+VARNISH_URL = os.environ.get("VARNISH_URL", "")
+if VARNISH_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": VARNISH_URL},
+    }
 
 # Celery: a real broker when CELERY_BROKER_URL is set, otherwise tasks run in-process.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
