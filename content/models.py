@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PagePermissionTester, Task, TaskState, TranslatableMixin
+from wagtail.models import Locale, Page, PagePermissionTester, Task, TaskState, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
