@@ -42,17 +42,18 @@ class FirmTokenAuthentication(BaseAuthentication):
         parts = get_authorization_header(request).split()
         if not parts or parts[0].lower() != self.keyword:
             return None
-        if limits.bad_token_blocked(request):
-            raise exceptions.Throttled(detail=_("Too many attempts with an invalid token. Try again later."))
-        if len(parts) != 2 or len(parts[1]) > 200:
-            limits.record_bad_token(request)
-            raise exceptions.AuthenticationFailed(_("The token is not valid."))
-        try:
-            secret = parts[1].decode("ascii")
-        except UnicodeDecodeError:
-            secret = ""
+        # The token is looked up first: a valid token works whatever others behind the same
+        # address did; only failed look-ups count towards (and are stopped by) the address's limit.
+        secret = ""
+        if len(parts) == 2 and len(parts[1]) <= 200:
+            try:
+                secret = parts[1].decode("ascii")
+            except UnicodeDecodeError:
+                secret = ""
         token = ApiToken.objects.select_related("firm").filter(digest=ApiToken.hash(secret)).first() if secret else None
         if token is None or not token.is_usable:
+            if limits.bad_token_blocked(request):
+                raise exceptions.Throttled(detail=_("Too many attempts with an invalid token. Try again later."))
             limits.record_bad_token(request)
             raise exceptions.AuthenticationFailed(_("The token is not valid, has expired or was revoked."))
         if limits.token_use_limited(request, token):

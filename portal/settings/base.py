@@ -240,10 +240,20 @@ LOGGING = {
 LOGIN_URL = "firms:login"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per (user name, client address), and per address alone at a higher threshold (portal/lockout.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "50"))
+AXES_HANDLER = "portal.lockout.PairAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "portal.clientip.client_ip"
+# Attempts during a lockout do not start the cool-off again (a locked user can wait it out).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "firms.views.auth.locked_out"
 AXES_VERBOSE = False
+# Proxies in front of gunicorn (TLS terminator, Varnish) whose X-Forwarded-For entries are trusted:
+# 0 in the embedded default, 2 in the compose deployment. portal/clientip.py reads it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "portal.clientip.client_ip"
 # drf-spectacular describes the firms' links API (served at /api/v1/schema/).
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
 RATELIMIT_USE_CACHE = "default"
