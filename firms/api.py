@@ -29,7 +29,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from firms import checklist, limits, services
-from firms.models import PHASE_CODES, ApiToken, SharedChecklist
+from firms.models import PHASE_CODES, ApiToken, SharedChecklist, is_link_code
 from portal.languages import LANGUAGE_CODES
 
 
@@ -260,6 +260,8 @@ ERROR_RESPONSES = {
     401: OpenApiResponse(ERRORS, description="No token, or an invalid, expired or revoked one"),
     429: OpenApiResponse(ERRORS, description="Rate limit reached; see Retry-After"),
 }
+# portal/hostile.py answers this before the view when the address holds a control character.
+BAD_ADDRESS = OpenApiResponse(ERRORS, description="A control character in the address or query string")
 LANG_PARAM = OpenApiParameter("lang", str, enum=LANGUAGE_CODES, description="Language of error messages")
 
 
@@ -354,7 +356,7 @@ class LinkListCreate(FirmApiView):
 
 class LinkDetail(FirmApiView):
     def get_link(self, code):
-        link = SharedChecklist.objects.filter(firm=self.firm, code=code).first()
+        link = SharedChecklist.objects.filter(firm=self.firm, code=code).first() if is_link_code(code) else None
         if link is None:
             raise exceptions.NotFound(_("No link with this code."))
         return link
@@ -363,7 +365,7 @@ class LinkDetail(FirmApiView):
         operation_id="links_retrieve",
         summary="One of your firm's links",
         parameters=[LANG_PARAM],
-        responses={200: LinkSerializer, 404: OpenApiResponse(ERRORS), **ERROR_RESPONSES},
+        responses={200: LinkSerializer, 400: BAD_ADDRESS, 404: OpenApiResponse(ERRORS), **ERROR_RESPONSES},
     )
     def get(self, request, code):
         return Response(link_data(request, self.get_link(code)))
@@ -372,7 +374,7 @@ class LinkDetail(FirmApiView):
         operation_id="links_revoke",
         summary="Revoke a link (it then answers 410 to the client)",
         parameters=[LANG_PARAM],
-        responses={204: None, 404: OpenApiResponse(ERRORS), **ERROR_RESPONSES},
+        responses={204: None, 400: BAD_ADDRESS, 404: OpenApiResponse(ERRORS), **ERROR_RESPONSES},
     )
     def delete(self, request, code):
         services.revoke_link(self.get_link(code), token=request.auth)

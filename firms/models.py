@@ -5,6 +5,7 @@ the firm's own internal reference and note (the firm's responsibility; deleted w
 counts of opens with no trace of who opened it.
 """
 import hashlib
+import re
 import secrets
 from datetime import timedelta
 
@@ -26,8 +27,17 @@ PHASE_CODES = [code for code, _label in PHASES]
 CODE_BYTES = 18
 
 
+# What new_code() makes: URL-safe base64 without padding, 4 characters per 3 bytes.
+CODE_PATTERN = re.compile(rf"[A-Za-z0-9_-]{{{CODE_BYTES * 4 // 3}}}")
+
+
 def new_code() -> str:
     return secrets.token_urlsafe(CODE_BYTES)
+
+
+def is_link_code(code) -> bool:
+    """Whether ``code`` could be a link's code: checked before any query, so junk never reaches one."""
+    return isinstance(code, str) and CODE_PATTERN.fullmatch(code) is not None
 
 
 class Firm(models.Model):

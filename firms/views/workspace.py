@@ -10,7 +10,7 @@ import segno
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -27,13 +27,15 @@ from firms.forms import (
     TokenForm,
     tasks_from,
 )
-from firms.models import ApiToken, AuditEvent, SharedChecklist
+from firms.models import ApiToken, AuditEvent, SharedChecklist, is_link_code
 from firms.views.access import member_required
 
 PAGE_SIZE = 50
 
 
 def _link(request, code):
+    if not is_link_code(code):
+        raise Http404
     return get_object_or_404(SharedChecklist, firm=request.firm, code=code)
 
 

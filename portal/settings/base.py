@@ -83,6 +83,9 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+# Ahead of everything: /healthz before host validation (portal/probe.py), then control characters in
+# the address answered 400 before any view or query (portal/hostile.py).
+MIDDLEWARE = ["portal.probe.HealthProbeMiddleware", "portal.hostile.RejectControlCharactersMiddleware", *MIDDLEWARE]
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
