@@ -8,7 +8,7 @@ failure is a 4xx.
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
@@ -210,6 +210,11 @@ class LinkSerializer(serializers.Serializer):
     url = serializers.URLField(help_text="Give this to the client: /c/<code>")
     language = serializers.CharField()
     profile = serializers.DictField(help_text="The situation, as in the checklist API's profile")
+    profile_errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        allow_null=True,
+        help_text="null, or why today's rules refuse the stored answers (edit or revoke the link)",
+    )
     rules_version = serializers.CharField()
     reference = serializers.CharField()
     note = serializers.CharField()
@@ -222,21 +227,38 @@ class LinkSerializer(serializers.Serializer):
     last_opened_at = serializers.DateTimeField(allow_null=True)
 
 
+def _profile(link):
+    """The link's situation as a profile, and the parser's objections when today's rules refuse it.
+
+    A link made under older rules may hold answers the parser now refuses; the firm must still be
+    able to list, see and revoke it, so the stored answers are shown as they are, never a 500.
+    """
+    try:
+        situation = checklist.parse_stored(link.situation)
+    except checklist.SituationError as exc:
+        stored = QueryDict(link.situation)
+        children = [part for value in stored.getlist("children") for part in value.split(",") if part]
+        profile = {field: stored.get(field) or None for field in ("status", "permit", "family", "stay", "partner")}
+        return {**profile, "children": children, "arrival": stored.get("arrival") or None}, exc.errors
+    return {
+        "status": situation.status,
+        "permit": situation.permit,
+        "family": situation.family,
+        "children": list(situation.children or []),
+        "stay": situation.stay,
+        "partner": situation.partner or None,
+        "arrival": situation.arrival.isoformat() if situation.arrival else None,
+    }, None
+
+
 def link_data(request, link):
-    situation = checklist.parse_stored(link.situation)
+    profile, problems = _profile(link)
     return {
         "code": link.code,
         "url": request.build_absolute_uri(link.get_short_path()),
         "language": link.language,
-        "profile": {
-            "status": situation.status,
-            "permit": situation.permit,
-            "family": situation.family,
-            "children": list(situation.children or []),
-            "stay": situation.stay,
-            "partner": situation.partner or None,
-            "arrival": situation.arrival.isoformat() if situation.arrival else None,
-        },
+        "profile": profile,
+        "profile_errors": problems,
         "rules_version": link.rules_version,
         "reference": link.reference,
         "note": link.note,

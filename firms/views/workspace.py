@@ -206,14 +206,19 @@ def link_print(request, code):
     """A hand-out for the client, in the client's language: the note, the link, its QR code, the list."""
     link = _link(request, code)
     with translation.override(link.language):
-        context = checklist_context(link, request)
-        context.update(
-            short_url=short_url(request, link),
-            qr=qr_svg(short_url(request, link), inline=True).decode(),
-            print_view=True,
-        )
-        response = render(request, "firms/print.html", context)
-    return response
+        try:
+            context = checklist_context(link, request)
+        except checklist.SituationError:
+            context = None  # answers stored under older rules that today's parser refuses
+        if context is not None:
+            context.update(
+                short_url=short_url(request, link),
+                qr=qr_svg(short_url(request, link), inline=True).decode(),
+                print_view=True,
+            )
+            return render(request, "firms/print.html", context)
+    messages.error(request, _("Today's checklist no longer accepts this link's answers. Edit the link first."))
+    return redirect("firms:link-detail", code=link.code)
 
 
 @member_required
