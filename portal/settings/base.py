@@ -85,7 +85,13 @@ MIDDLEWARE = [
 ]
 # Ahead of everything: /healthz before host validation (portal/probe.py), then control characters in
 # the address answered 400 before any view or query (portal/hostile.py).
-MIDDLEWARE = ["portal.probe.HealthProbeMiddleware", "portal.hostile.RejectControlCharactersMiddleware", *MIDDLEWARE]
+# The admins' own Content-Security-Policy (portal/admincsp.py) is added on the way out.
+MIDDLEWARE = [
+    "portal.probe.HealthProbeMiddleware",
+    "portal.hostile.RejectControlCharactersMiddleware",
+    "portal.admincsp.AdminContentSecurityPolicyMiddleware",
+    *MIDDLEWARE,
+]
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -204,6 +210,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests, from the admin either
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 
@@ -244,6 +251,9 @@ LOGGING = {
 
 # Relocation firms (firms/): login throttling, rate limits, link lifetimes and retention.
 LOGIN_URL = "firms:login"
+# Sessions (workspace and admin) end after a working day, and when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(10 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 # Per (user name, client address), and per address alone at a higher threshold (portal/lockout.py).
@@ -260,8 +270,14 @@ AXES_VERBOSE = False
 # 0 in the embedded default, 2 in the compose deployment. portal/clientip.py reads it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 RATELIMIT_IP_META_KEY = "portal.clientip.client_ip"
-# drf-spectacular describes the firms' links API (served at /api/v1/schema/).
-REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+# No DRF session or basic authentication anywhere by default: API v2 is public and read-only, the
+# firms' API has its tokens, Wagtail's admin APIs declare their own session authentication.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+# drf-spectacular describes the firms' API alone (served at /api/v1/schema/, checked by check --deploy).
+SPECTACULAR_SETTINGS = {"DEFAULT_GENERATOR_CLASS": "firms.api.FirmsSchemaGenerator"}
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = True  # a dead Redis degrades to no limit rather than refusing every firm
 FIRM_LINK_CREATE_RATE = os.environ.get("FIRM_LINK_CREATE_RATE", "60/h")
