@@ -81,8 +81,14 @@ class FirmTokenScheme(OpenApiAuthenticationExtension):
 
 
 class HasFirmToken(BasePermission):
+    """A firm's token; creating and revoking links also need the read-write scope."""
+
+    message = _("This token may only read links; creating and revoking need a read-write token.")
+
     def has_permission(self, request, view):
-        return isinstance(request.auth, ApiToken)
+        if not isinstance(request.auth, ApiToken):
+            return False
+        return request.method in ("GET", "HEAD", "OPTIONS") or request.auth.can_write
 
 
 ERROR_KEYS = {
@@ -391,7 +397,9 @@ class LinkDetail(FirmApiView):
         responses={200: LinkSerializer, 400: BAD_ADDRESS, 404: OpenApiResponse(ERRORS), **ERROR_RESPONSES},
     )
     def get(self, request, code):
-        return Response(link_data(request, self.get_link(code)))
+        link = self.get_link(code)
+        services.record_read(link, token=request.auth)
+        return Response(link_data(request, link))
 
     @extend_schema(
         operation_id="links_revoke",

@@ -27,7 +27,7 @@ from firms.forms import (
     TokenForm,
     tasks_from,
 )
-from firms.models import ApiToken, AuditEvent, SharedChecklist, is_link_code
+from firms.models import ApiToken, AuditEvent, Invitation, Member, SharedChecklist, is_link_code
 from firms.views.access import member_required
 
 PAGE_SIZE = 50
@@ -139,6 +139,7 @@ def _summary(link):
 @member_required
 def link_detail(request, code):
     link = _link(request, code)
+    services.record_read(link, actor=request.user)
     return render(
         request,
         "firms/link_detail.html",
@@ -221,7 +222,7 @@ def link_print(request, code):
     return redirect("firms:link-detail", code=link.code)
 
 
-@member_required
+@member_required(admin=True)
 def tokens(request):
     form = TokenForm(request.POST or None)
     secret = None
@@ -231,9 +232,12 @@ def tokens(request):
             day = form.cleaned_data["expires_on"]
             expires_at = timezone.make_aware(datetime.combine(day, time(23, 59))) if day else None
             token, secret = ApiToken.issue(
-                request.firm, form.cleaned_data["name"], created_by=request.user, expires_at=expires_at
+                request.firm, form.cleaned_data["name"], created_by=request.user, expires_at=expires_at,
+                scope=form.cleaned_data["scope"],
             )
-            AuditEvent.record(request.firm, AuditEvent.TOKEN_CREATED, token.name, actor=request.user, token=token)
+            AuditEvent.record(
+                request.firm, AuditEvent.TOKEN_CREATED, token.name, actor=request.user, token=token, detail=token.scope
+            )
             form = TokenForm()
         else:
             status = 400
@@ -245,7 +249,7 @@ def tokens(request):
     )
 
 
-@member_required
+@member_required(admin=True)
 @require_POST
 def token_revoke(request, pk):
     token = get_object_or_404(ApiToken, firm=request.firm, pk=pk)
@@ -279,11 +283,50 @@ def team(request):
         {
             "form": form,
             "members": request.firm.members.select_related("user").order_by("user__username"),
-            "invitations": request.firm.invitations.filter(accepted_at__isnull=True),
+            "invitations": request.firm.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True),
+            "roles": Member.ROLES,
             "section": "team",
         },
         status=status,
     )
+
+
+@member_required(admin=True)
+@require_POST
+def member_remove(request, pk):
+    member = get_object_or_404(Member, firm=request.firm, pk=pk)
+    if member.pk == request.member.pk:
+        messages.error(request, _("You cannot remove yourself."))
+    else:
+        services.remove_member(member, actor=request.user)
+        messages.success(request, _("The member is removed and their API tokens are revoked."))
+    return redirect("firms:team")
+
+
+@member_required(admin=True)
+@require_POST
+def member_role(request, pk):
+    member = get_object_or_404(Member, firm=request.firm, pk=pk)
+    role = request.POST.get("role", "")
+    if role not in dict(Member.ROLES):
+        messages.error(request, _("Choose a role."))
+    elif member.pk == request.member.pk and role != Member.ADMIN:
+        messages.error(request, _("You cannot take away your own administrator role."))
+    else:
+        services.change_role(member, role, actor=request.user)
+        messages.success(request, _("The role is changed."))
+    return redirect("firms:team")
+
+
+@member_required(admin=True)
+@require_POST
+def invitation_revoke(request, pk):
+    invitation = get_object_or_404(
+        Invitation, firm=request.firm, pk=pk, accepted_at__isnull=True, revoked_at__isnull=True
+    )
+    invitations.revoke(invitation, actor=request.user)
+    messages.success(request, _("The invitation is revoked."))
+    return redirect("firms:team")
 
 
 @member_required(admin=True)

@@ -287,6 +287,9 @@ FIRM_LINK_DEFAULT_DAYS = int(os.environ.get("FIRM_LINK_DEFAULT_DAYS", "180"))
 FIRM_LINK_MAX_DAYS = int(os.environ.get("FIRM_LINK_MAX_DAYS", "730"))
 FIRM_LINK_RETENTION_DAYS = int(os.environ.get("FIRM_LINK_RETENTION_DAYS", "90"))
 FIRM_INVITATION_MAX_AGE_DAYS = int(os.environ.get("FIRM_INVITATION_MAX_AGE_DAYS", "7"))
+FIRM_API_TOKEN_MAX_DAYS = int(os.environ.get("FIRM_API_TOKEN_MAX_DAYS", "365"))
+# An SMTP server that does not answer must not hold a worker (or a request) for long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@landa.example")
 CELERY_BEAT_SCHEDULE["firms-purge-expired-links"] = {
     "task": "firms.tasks.purge_expired_links",
