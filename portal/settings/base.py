@@ -295,3 +295,12 @@ CELERY_BEAT_SCHEDULE["firms-purge-expired-links"] = {
     "task": "firms.tasks.purge_expired_links",
     "schedule": 60 * 60 * 6,  # every six hours; the task is idempotent
 }
+# Retention (portal/retention.py, daily through beat; stated in SECURITY.md and the privacy notice).
+RETENTION_AUDIT_DAYS = int(os.environ.get("RETENTION_AUDIT_DAYS", "365"))
+RETENTION_INVITATION_DAYS = int(os.environ.get("RETENTION_INVITATION_DAYS", "30"))  # after they lapse
+RETENTION_TOKEN_DAYS = int(os.environ.get("RETENTION_TOKEN_DAYS", "90"))  # after revocation or expiry
+RETENTION_SIGNIN_DAYS = int(os.environ.get("RETENTION_SIGNIN_DAYS", "30"))  # django-axes records
+CELERY_BEAT_SCHEDULE["portal-apply-retention"] = {
+    "task": "portal.tasks.apply_retention",
+    "schedule": 24 * 60 * 60,
+}
