@@ -42,7 +42,8 @@ def invite(firm, email, role, *, base_url, inviter=None, language=None):
     invitation = Invitation.objects.create(firm=firm, email=email.lower(), role=role, invited_by=inviter)
     AuditEvent.record(firm, AuditEvent.INVITATION_SENT, invitation.email, actor=inviter)
     language = language or translation.get_language() or settings.LANGUAGE_CODE
-    transaction.on_commit(lambda: send_invitation.delay(invitation.pk, base_url, language))
+    # robust: where tasks run in-process (the embedded default) a failed send is logged, not a 500.
+    transaction.on_commit(lambda: send_invitation.delay(invitation.pk, base_url, language), robust=True)
     return invitation
 
 

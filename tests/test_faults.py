@@ -83,3 +83,22 @@ def test_with_redis_stopped_pages_and_the_checklist_are_served_and_healthz_is_de
         assert health.json()["status"] == "degraded" and health.json()["cache"].startswith("unreachable")
         checklist.forget_catalogue()
         cachestate._answers.clear()
+
+
+@pytest.mark.services
+def test_with_smtp_unreachable_no_request_fails_and_the_invitation_is_recorded(client, db, settings):
+    """A real SMTP connection to a port where nothing listens; tasks run in-process here."""
+    from django.test import TestCase
+
+    from firms.models import AuditEvent, Invitation, Member
+    from tests.firms.factories import MemberFactory
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _free_port(), 1
+    admin = MemberFactory(role=Member.ADMIN)
+    client.force_login(admin.user)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post("/en/workspace/team/", {"email": "new@firm.example", "role": "staff"})
+    assert response.status_code == 302
+    assert Invitation.objects.filter(email="new@firm.example", firm=admin.firm).exists()
+    assert AuditEvent.objects.filter(action=AuditEvent.INVITATION_SENT, target="new@firm.example").exists()
