@@ -1,16 +1,32 @@
 """Portal editors see firms in the Wagtail admin and can suspend one (a snippet view set)."""
-from django.db.models import Count
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count, ProtectedError
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from firms.models import Firm
 
 
+class FirmDeleteView(DeleteView):
+    """A firm with links or an audit trail is protected (PROTECT): say so and suggest suspending it."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            with transaction.atomic():
+                return super().post(request, *args, **kwargs)
+        except ProtectedError:
+            messages.error(request, _("A firm with links or an audit trail cannot be deleted. Suspend it instead."))
+            return redirect(self.get_success_url())
+
+
 class FirmViewSet(SnippetViewSet):
     model = Firm
+    delete_view_class = FirmDeleteView
     icon = "group"
     menu_label = _("Firms")
     menu_order = 900
