@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install install-dev migrate messages compile-messages demo lint format ci check-compose bench bench-site clean
+.PHONY: run test install install-dev migrate messages compile-messages demo lint format ci check-compose bench bench-site clean backup restore
 
 ## make run: install, migrate, compile messages, load the demo content, serve on 127.0.0.1:$(PORT)
 run: install migrate compile-messages demo
@@ -64,6 +64,23 @@ bench-site: install-dev compile-messages
 
 ci:
 	bash .ci/run
+
+BACKUP_DIR ?= backups
+MEDIA_DIR ?= media
+## make backup: the database (pg_dump, custom format) and uploaded media into $(BACKUP_DIR)
+backup:
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL to the PostgreSQL database to back up."; exit 1; }
+	mkdir -p "$(BACKUP_DIR)" "$(MEDIA_DIR)"
+	pg_dump --format=custom --no-owner --no-privileges --file="$(BACKUP_DIR)/landa.dump" "$(DATABASE_URL)"
+	tar -czf "$(BACKUP_DIR)/media.tar.gz" -C "$(MEDIA_DIR)" .
+
+## make restore: $(BACKUP_DIR) into the database at DATABASE_URL (empty or not: objects are replaced) and $(MEDIA_DIR)
+restore:
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL to the PostgreSQL database to restore into."; exit 1; }
+	pg_restore --clean --if-exists --no-owner --no-privileges --exit-on-error --dbname="$(DATABASE_URL)" \
+		"$(BACKUP_DIR)/landa.dump"
+	mkdir -p "$(MEDIA_DIR)"
+	tar -xzf "$(BACKUP_DIR)/media.tar.gz" -C "$(MEDIA_DIR)"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -8,10 +8,11 @@ failure is a 4xx.
 from datetime import UTC, datetime, time, timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -29,7 +30,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from firms import checklist, limits, services
-from firms.models import PHASE_CODES, ApiToken, SharedChecklist
+from firms.models import PHASE_CODES, ApiToken, SharedChecklist, is_link_code
 from portal.languages import LANGUAGE_CODES
 
 
@@ -42,17 +43,18 @@ class FirmTokenAuthentication(BaseAuthentication):
         parts = get_authorization_header(request).split()
         if not parts or parts[0].lower() != self.keyword:
             return None
-        if limits.bad_token_blocked(request):
-            raise exceptions.Throttled(detail=_("Too many attempts with an invalid token. Try again later."))
-        if len(parts) != 2 or len(parts[1]) > 200:
-            limits.record_bad_token(request)
-            raise exceptions.AuthenticationFailed(_("The token is not valid."))
-        try:
-            secret = parts[1].decode("ascii")
-        except UnicodeDecodeError:
-            secret = ""
+        # The token is looked up first: a valid token works whatever others behind the same
+        # address did; only failed look-ups count towards (and are stopped by) the address's limit.
+        secret = ""
+        if len(parts) == 2 and len(parts[1]) <= 200:
+            try:
+                secret = parts[1].decode("ascii")
+            except UnicodeDecodeError:
+                secret = ""
         token = ApiToken.objects.select_related("firm").filter(digest=ApiToken.hash(secret)).first() if secret else None
         if token is None or not token.is_usable:
+            if limits.bad_token_blocked(request):
+                raise exceptions.Throttled(detail=_("Too many attempts with an invalid token. Try again later."))
             limits.record_bad_token(request)
             raise exceptions.AuthenticationFailed(_("The token is not valid, has expired or was revoked."))
         if limits.token_use_limited(request, token):
@@ -79,8 +81,14 @@ class FirmTokenScheme(OpenApiAuthenticationExtension):
 
 
 class HasFirmToken(BasePermission):
+    """A firm's token; creating and revoking links also need the read-write scope."""
+
+    message = _("This token may only read links; creating and revoking need a read-write token.")
+
     def has_permission(self, request, view):
-        return isinstance(request.auth, ApiToken)
+        if not isinstance(request.auth, ApiToken):
+            return False
+        return request.method in ("GET", "HEAD", "OPTIONS") or request.auth.can_write
 
 
 ERROR_KEYS = {
@@ -244,6 +252,11 @@ class LinkSerializer(serializers.Serializer):
     url = serializers.URLField(help_text="Give this to the client: /c/<code>")
     language = serializers.CharField()
     profile = serializers.DictField(help_text="The situation, as in the checklist API's profile")
+    profile_errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        allow_null=True,
+        help_text="null, or why today's rules refuse the stored answers (edit or revoke the link)",
+    )
     rules_version = serializers.CharField()
     reference = serializers.CharField()
     note = serializers.CharField()
@@ -263,21 +276,38 @@ def utc(moment):
     return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def _profile(link):
+    """The link's situation as a profile, and the parser's objections when today's rules refuse it.
+
+    A link made under older rules may hold answers the parser now refuses; the firm must still be
+    able to list, see and revoke it, so the stored answers are shown as they are, never a 500.
+    """
+    try:
+        situation = checklist.parse_stored(link.situation)
+    except checklist.SituationError as exc:
+        stored = QueryDict(link.situation)
+        children = [part for value in stored.getlist("children") for part in value.split(",") if part]
+        profile = {field: stored.get(field) or None for field in ("status", "permit", "family", "stay", "partner")}
+        return {**profile, "children": children, "arrival": stored.get("arrival") or None}, exc.errors
+    return {
+        "status": situation.status,
+        "permit": situation.permit,
+        "family": situation.family,
+        "children": list(situation.children or []),
+        "stay": situation.stay,
+        "partner": situation.partner or None,
+        "arrival": situation.arrival.isoformat() if situation.arrival else None,
+    }, None
+
+
 def link_data(request, link):
-    situation = checklist.parse_stored(link.situation)
+    profile, problems = _profile(link)
     return {
         "code": link.code,
         "url": request.build_absolute_uri(link.get_short_path()),
         "language": link.language,
-        "profile": {
-            "status": situation.status,
-            "permit": situation.permit,
-            "family": situation.family,
-            "children": list(situation.children or []),
-            "stay": situation.stay,
-            "partner": situation.partner or None,
-            "arrival": situation.arrival.isoformat() if situation.arrival else None,
-        },
+        "profile": profile,
+        "profile_errors": problems,
         "rules_version": link.rules_version,
         "reference": link.reference,
         "note": link.note,
@@ -301,6 +331,8 @@ ERROR_RESPONSES = {
     401: OpenApiResponse(ERRORS, description="No token, or an invalid, expired or revoked one"),
     429: OpenApiResponse(ERRORS, description="Rate limit reached; see Retry-After"),
 }
+# portal/hostile.py answers this before the view when the address holds a control character.
+BAD_ADDRESS = OpenApiResponse(ERRORS, description="A control character in the address or query string")
 LANG_PARAM = OpenApiParameter("lang", str, enum=LANGUAGE_CODES, description="Language of error messages")
 
 
@@ -395,7 +427,7 @@ class LinkListCreate(FirmApiView):
 
 class LinkDetail(FirmApiView):
     def get_link(self, code):
-        link = SharedChecklist.objects.filter(firm=self.firm, code=code).first()
+        link = SharedChecklist.objects.filter(firm=self.firm, code=code).first() if is_link_code(code) else None
         if link is None:
             raise exceptions.NotFound(_("No link with this code."))
         return link
@@ -404,18 +436,32 @@ class LinkDetail(FirmApiView):
         operation_id="links_retrieve",
         summary="One of your firm's links",
         parameters=[LANG_PARAM],
-        responses={200: LinkSerializer, 404: OpenApiResponse(ERRORS), **ERROR_RESPONSES},
+        responses={200: LinkSerializer, 400: BAD_ADDRESS, 404: OpenApiResponse(ERRORS), **ERROR_RESPONSES},
     )
     def get(self, request, code):
-        return Response(link_data(request, self.get_link(code)))
+        link = self.get_link(code)
+        services.record_read(link, token=request.auth)
+        return Response(link_data(request, link))
 
     @extend_schema(
         operation_id="links_revoke",
         summary="Revoke a link (it then answers 410 to the client)",
         parameters=[LANG_PARAM],
-        responses={204: None, 404: OpenApiResponse(ERRORS), **ERROR_RESPONSES},
+        responses={204: None, 400: BAD_ADDRESS, 404: OpenApiResponse(ERRORS), **ERROR_RESPONSES},
     )
     def delete(self, request, code):
         services.revoke_link(self.get_link(code), token=request.auth)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
+
+
+class FirmsSchemaGenerator(SchemaGenerator):
+    """drf-spectacular's generator over the firms' API alone, also for ``check --deploy``.
+
+    Without it the deploy check walks every DRF view (Wagtail's API v2 and admin API) and warns
+    about views that were never meant to have an OpenAPI description.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("urlconf", "firms.urls_api")
+        super().__init__(*args, **kwargs)

@@ -8,3 +8,6 @@ class FirmsConfig(AppConfig):
     name = "firms"
     verbose_name = _("Relocation firms")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from firms import signals  # noqa: F401 - connects the receivers

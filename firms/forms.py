@@ -1,14 +1,15 @@
 """Workspace forms. The situation is checked by the checklist's own parser (firms.checklist.parse)."""
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from firms import checklist, services
-from firms.models import PHASES, Member, SharedChecklist
+from firms.models import PHASES, ApiToken, Member, SharedChecklist
 from guides import questions
 from portal.languages import LANGUAGES
 
@@ -184,15 +185,19 @@ class ExtendForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=80, help_text=_("Which system uses it, e.g. 'CRM'."))
+    scope = forms.ChoiceField(label=_("Access"), choices=ApiToken.SCOPES, initial=ApiToken.READ)
     expires_on = forms.DateField(
         label=_("Expires on"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("Optional."),
+        help_text=_("At the latest one year from today; empty means that latest date."),
     )
 
     def clean_expires_on(self):
         day = self.cleaned_data.get("expires_on")
         if day is not None and day <= timezone.localdate():
             raise forms.ValidationError(_("The date must be in the future."))
+        latest = timezone.localdate() + timedelta(days=settings.FIRM_API_TOKEN_MAX_DAYS)
+        if day is not None and day > latest:
+            raise forms.ValidationError(_("A token can live at most until %(day)s.") % {"day": latest.isoformat()})
         return day
 
 

@@ -2,8 +2,9 @@
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
+from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from firms.models import AuditEvent, Invitation
@@ -24,7 +25,7 @@ def from_token(token):
         return None
     return (
         Invitation.objects.select_related("firm")
-        .filter(pk=pk, accepted_at__isnull=True, firm__suspended=False)
+        .filter(pk=pk, accepted_at__isnull=True, revoked_at__isnull=True, firm__suspended=False)
         .first()
     )
 
@@ -36,11 +37,28 @@ def base_url() -> str:
 
 
 def invite(firm, email, role, *, inviter=None, language=None):
-    """Create the invitation, e-mail its link (in ``language``) and record it in the audit log."""
+    """Create the invitation and record it; the e-mail goes out through Celery once this commits.
+
+    Sending inside the request made a dead SMTP server a 500 and left an unsent "pending"
+    invitation with no audit entry. Now the invitation and its audit entry commit together, and the
+    task (firms.tasks.send_invitation) retries with backoff, each attempt bounded by EMAIL_TIMEOUT.
+    """
+    from firms.tasks import send_invitation
+
+    site = base_url()
     invitation = Invitation.objects.create(firm=firm, email=email.lower(), role=role, invited_by=inviter)
+    AuditEvent.record(firm, AuditEvent.INVITATION_SENT, invitation.email, actor=inviter)
     language = language or translation.get_language() or settings.LANGUAGE_CODE
+    # robust: where tasks run in-process (the embedded default) a failed send is logged, not a 500.
+    transaction.on_commit(lambda: send_invitation.delay(invitation.pk, site, language), robust=True)
+    return invitation
+
+
+def send(invitation, site, language):
+    """E-mail the invitation's link (on the public address ``site``) in ``language`` (called by the Celery task)."""
+    firm, inviter = invitation.firm, invitation.invited_by
     with translation.override(language):
-        url = base_url().rstrip("/") + reverse("firms:accept-invitation", args=[token_for(invitation)])
+        url = site.rstrip("/") + reverse("firms:accept-invitation", args=[token_for(invitation)])
         inviter_name = inviter.get_username() if inviter is not None else "Landa"
         send_mail(
             _("You are invited to %(firm)s's workspace on Landa") % {"firm": firm.name},
@@ -52,5 +70,9 @@ def invite(firm, email, role, *, inviter=None, language=None):
             None,
             [invitation.email],
         )
-    AuditEvent.record(firm, AuditEvent.INVITATION_SENT, invitation.email, actor=inviter)
-    return invitation
+
+
+def revoke(invitation, *, actor):
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    AuditEvent.record(invitation.firm, AuditEvent.INVITATION_REVOKED, invitation.email, actor=actor)

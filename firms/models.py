@@ -5,6 +5,7 @@ the firm's own internal reference and note (the firm's responsibility; deleted w
 counts of opens with no trace of who opened it.
 """
 import hashlib
+import re
 import secrets
 from datetime import datetime, time, timedelta
 
@@ -26,8 +27,17 @@ PHASE_CODES = [code for code, _label in PHASES]
 CODE_BYTES = 18
 
 
+# What new_code() makes: URL-safe base64 without padding, 4 characters per 3 bytes.
+CODE_PATTERN = re.compile(rf"[A-Za-z0-9_-]{{{CODE_BYTES * 4 // 3}}}")
+
+
 def new_code() -> str:
     return secrets.token_urlsafe(CODE_BYTES)
+
+
+def is_link_code(code) -> bool:
+    """Whether ``code`` could be a link's code: checked before any query, so junk never reaches one."""
+    return isinstance(code, str) and CODE_PATTERN.fullmatch(code) is not None
 
 
 class Firm(models.Model):
@@ -83,6 +93,7 @@ class Invitation(models.Model):
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -124,7 +135,8 @@ class SharedChecklist(models.Model):
 
     ACTIVE, EXPIRED, REVOKED = "active", "expired", "revoked"
 
-    firm = models.ForeignKey(Firm, on_delete=models.CASCADE, related_name="links")
+    # A firm with links is suspended, not deleted (its audit trail and its clients' 410s stay).
+    firm = models.ForeignKey(Firm, on_delete=models.PROTECT, related_name="links")
     code = models.CharField(max_length=40, unique=True, default=new_code, editable=False)
     # The situation exactly as the checklist parser canonicalises it (Situation.as_query()).
     situation = models.CharField(max_length=500)
@@ -204,9 +216,12 @@ class ApiToken(models.Model):
     """A firm's API token. Only the SHA-256 of the secret is stored; the secret is shown once."""
 
     PREFIX = "landa_"
+    READ, READ_WRITE = "read", "read-write"
+    SCOPES = [(READ, _("Read: list and see links")), (READ_WRITE, _("Read and write: also create and revoke links"))]
 
     firm = models.ForeignKey(Firm, on_delete=models.CASCADE, related_name="tokens")
     name = models.CharField(_("name"), max_length=80)
+    scope = models.CharField(_("access"), max_length=10, choices=SCOPES, default=READ)
     hint = models.CharField(max_length=16, editable=False)
     digest = models.CharField(max_length=64, unique=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -226,18 +241,28 @@ class ApiToken(models.Model):
         return hashlib.sha256(secret.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, firm, name, created_by=None, expires_at=None):
-        """Create a token; returns (token, secret). The secret is not stored and cannot be shown again."""
+    def issue(cls, firm, name, created_by=None, expires_at=None, scope=READ):
+        """Create a token; returns (token, secret). The secret is not stored and cannot be shown again.
+
+        Every token expires, at the latest FIRM_API_TOKEN_MAX_DAYS from now.
+        """
+        latest = timezone.now() + timedelta(days=settings.FIRM_API_TOKEN_MAX_DAYS)
+        expires_at = min(expires_at or latest, latest)
         secret = cls.PREFIX + secrets.token_urlsafe(32)
         token = cls.objects.create(
             firm=firm,
             name=name,
+            scope=scope,
             hint=secret[: len(cls.PREFIX) + 6],
             digest=cls.hash(secret),
             created_by=created_by,
             expires_at=expires_at,
         )
         return token, secret
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == self.READ_WRITE
 
     @property
     def is_usable(self) -> bool:
@@ -259,6 +284,11 @@ class AuditEvent(models.Model):
     TOKEN_REVOKED = "token.revoked"  # noqa: S105 - an action name
     INVITATION_SENT = "invitation.sent"
     INVITATION_ACCEPTED = "invitation.accepted"
+    INVITATION_REVOKED = "invitation.revoked"
+    MEMBER_REMOVED = "member.removed"
+    MEMBER_ROLE_CHANGED = "member.role-changed"
+    SIGNED_IN = "member.signed-in"
+    LINK_READ = "link.read"
     ACTIONS = [
         (LINK_CREATED, _("Link created")),
         (LINK_UPDATED, _("Link edited")),
@@ -270,14 +300,24 @@ class AuditEvent(models.Model):
         (TOKEN_REVOKED, _("API token revoked")),
         (INVITATION_SENT, _("Invitation sent")),
         (INVITATION_ACCEPTED, _("Invitation accepted")),
+        (INVITATION_REVOKED, _("Invitation revoked")),
+        (MEMBER_REMOVED, _("Member removed")),
+        (MEMBER_ROLE_CHANGED, _("Role changed")),
+        (SIGNED_IN, _("Signed in")),
+        (LINK_READ, _("Link's reference and note read")),
     ]
 
-    firm = models.ForeignKey(Firm, on_delete=models.CASCADE, related_name="audit_events")
+    # The trail outlives neither its firm nor its retention period, but cannot be erased with it.
+    firm = models.ForeignKey(Firm, on_delete=models.PROTECT, related_name="audit_events")
     action = models.CharField(max_length=32, choices=ACTIONS)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    # Who did it, kept when the user is deleted (the foreign key then empties).
+    actor_name = models.CharField(max_length=150, blank=True)
     token = models.ForeignKey(ApiToken, null=True, blank=True, on_delete=models.SET_NULL)
-    # What it happened to: a link's code, a token's name, an invited address.
+    # What it happened to: a link's code, a token's name, an invited address, a member.
     target = models.CharField(max_length=254, blank=True)
+    # What changed (field names, a role): never a reference's or note's content.
+    detail = models.CharField(max_length=254, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -287,7 +327,11 @@ class AuditEvent(models.Model):
         return f"{self.action} {self.target}"
 
     @classmethod
-    def record(cls, firm, action, target="", actor=None, token=None):
+    def record(cls, firm, action, target="", actor=None, token=None, detail=""):
         if actor is not None and not getattr(actor, "is_authenticated", False):
             actor = None
-        return cls.objects.create(firm=firm, action=action, target=target, actor=actor, token=token)
+        actor_name = actor.get_username() if actor is not None else (f"token {token.name}" if token else "")
+        return cls.objects.create(
+            firm=firm, action=action, target=target, actor=actor, actor_name=actor_name[:150], token=token,
+            detail=detail[:254],
+        )

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from firms import checklist
-from firms.models import AuditEvent, FirmTask, SharedChecklist
+from firms.models import ApiToken, AuditEvent, FirmTask, SharedChecklist
 
 
 def expiry_date_problem(day):
@@ -54,6 +54,7 @@ def create_link(*, firm, situation, language, reference="", note="", tasks=(), e
 
 @transaction.atomic
 def update_link(link, *, situation, language, reference, note, tasks, expires_at, actor=None):
+    before = _editable(link)
     link.situation = situation.as_query()
     link.arrival = situation.arrival
     link.language = language
@@ -64,8 +65,60 @@ def update_link(link, *, situation, language, reference, note, tasks, expires_at
     link.save()
     link.tasks.all().delete()
     _save_tasks(link, tasks)
-    AuditEvent.record(link.firm, AuditEvent.LINK_UPDATED, link.code, actor=actor)
+    after = _editable(link)
+    changed = [field for field in after if before[field] != after[field]]
+    AuditEvent.record(link.firm, AuditEvent.LINK_UPDATED, link.code, actor=actor, detail=", ".join(changed))
     return link
+
+
+def _editable(link):
+    """What an edit may change, to name (never show) the changed fields in the audit log."""
+    return {
+        "situation": link.situation,
+        "language": link.language,
+        "reference": link.reference,
+        "note": link.note,
+        "expires_at": link.expires_at,
+        "tasks": [(t.title, t.phase, t.days_from_arrival) for t in link.tasks.all()],
+    }
+
+
+def record_read(link, *, actor=None, token=None):
+    """A person or system saw the link's reference and note."""
+    AuditEvent.record(link.firm, AuditEvent.LINK_READ, link.code, actor=actor, token=token)
+
+
+def revoke_tokens_of(user, firm, *, actor=None):
+    """A member leaves: the API tokens they created stop working with them."""
+    now = timezone.now()
+    for token in ApiToken.objects.filter(firm=firm, created_by=user, revoked_at__isnull=True):
+        token.revoked_at = now
+        token.save(update_fields=["revoked_at"])
+        AuditEvent.record(firm, AuditEvent.TOKEN_REVOKED, token.name, actor=actor, token=token,
+                          detail="creator left the firm")
+
+
+@transaction.atomic
+def remove_member(member, *, actor):
+    """Remove a member: their account is closed, their tokens revoked, all in the audit log."""
+    user, firm = member.user, member.firm
+    revoke_tokens_of(user, firm, actor=actor)
+    member.delete()
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    AuditEvent.record(firm, AuditEvent.MEMBER_REMOVED, user.get_username(), actor=actor)
+
+
+@transaction.atomic
+def change_role(member, role, *, actor):
+    old = member.role
+    if old == role:
+        return member
+    member.role = role
+    member.save(update_fields=["role"])
+    AuditEvent.record(member.firm, AuditEvent.MEMBER_ROLE_CHANGED, member.user.get_username(), actor=actor,
+                      detail=f"{old} → {role}")
+    return member
 
 
 def _save_tasks(link, tasks):

@@ -28,5 +28,8 @@ urlpatterns = [
     path("workspace/tokens/", workspace.tokens, name="tokens"),
     path("workspace/tokens/<int:pk>/revoke/", workspace.token_revoke, name="token-revoke"),
     path("workspace/team/", workspace.team, name="team"),
+    path("workspace/team/<int:pk>/remove/", workspace.member_remove, name="member-remove"),
+    path("workspace/team/<int:pk>/role/", workspace.member_role, name="member-role"),
+    path("workspace/team/invitations/<int:pk>/revoke/", workspace.invitation_revoke, name="invitation-revoke"),
     path("workspace/audit/", workspace.audit, name="audit"),
 ]

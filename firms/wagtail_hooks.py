@@ -1,5 +1,8 @@
 """Portal editors see firms in the Wagtail admin, suspend one, and invite a firm's first admin."""
-from django.db.models import Count
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count, ProtectedError
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,13 +10,26 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from firms.models import Firm
 
 
+class FirmDeleteView(DeleteView):
+    """A firm with links or an audit trail is protected (PROTECT): say so and suggest suspending it."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            with transaction.atomic():
+                return super().post(request, *args, **kwargs)
+        except ProtectedError:
+            messages.error(request, _("A firm with links or an audit trail cannot be deleted. Suspend it instead."))
+            return redirect(self.get_success_url())
+
+
 class FirmViewSet(SnippetViewSet):
     model = Firm
+    delete_view_class = FirmDeleteView
     icon = "group"
     menu_label = _("Firms")
     menu_order = 900

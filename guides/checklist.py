@@ -23,6 +23,7 @@ from django.utils import translation
 
 from guides import engine
 from guides.situation import Situation, today
+from portal.cachestate import cache_reachable
 
 log = logging.getLogger(__name__)
 #: The current catalogue's generation (rules_version + a random suffix, since texts change too).
@@ -31,6 +32,10 @@ CATALOGUE_KEY = "guides:catalogue:{generation}"
 GUIDE_URLS_KEY = "guides:guide-urls:{generation}:{language}"
 GUIDE_URLS_TTL = 300  # guides are published in the CMS; a stale link for five minutes is fine
 LOCAL_GUIDE_URLS_TTL = 30
+#: Nothing in the cache lives for ever (it shares Redis with the broker): a day, then one rebuild.
+CATALOGUE_TIMEOUT = 24 * 60 * 60
+#: How long a process keeps using its copy while the cache is unreachable (a bounded staleness).
+LOCAL_FALLBACK_SECONDS = 120
 #: This process's copy, so a request costs one small cache read (the generation), not an unpickle.
 _local: dict = {}
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -101,8 +106,21 @@ def _agencies_by_language(translation_keys) -> dict:
 
 
 def catalogue() -> Catalogue:
-    """The rule data and texts: this process's copy while the shared generation is unchanged."""
+    """The rule data and texts: this process's copy while the shared generation is unchanged.
+
+    With the cache unreachable (Redis down) the copy is kept for ``LOCAL_FALLBACK_SECONDS`` instead
+    of rebuilding the catalogue from the database on every request; an edit made meanwhile shows
+    within that time.
+    """
     generation = cache.get(GENERATION_KEY)
+    mine = _local.get("catalogue")
+    if (
+        generation is None
+        and mine is not None
+        and time.monotonic() - _local.get("catalogue_at", 0.0) < LOCAL_FALLBACK_SECONDS
+        and not cache_reachable(cache)
+    ):
+        return mine
     if generation is not None:
         mine = _local.get("catalogue")
         if mine is not None and mine.generation == generation:
@@ -111,12 +129,14 @@ def catalogue() -> Catalogue:
         if found is not None:
             _local.clear()
             _local["catalogue"] = found
+            _local["catalogue_at"] = time.monotonic()
             return found
     found = _build_catalogue()
-    cache.set(CATALOGUE_KEY.format(generation=found.generation), found, timeout=None)
-    cache.set(GENERATION_KEY, found.generation, timeout=None)
+    cache.set(CATALOGUE_KEY.format(generation=found.generation), found, timeout=CATALOGUE_TIMEOUT)
+    cache.set(GENERATION_KEY, found.generation, timeout=CATALOGUE_TIMEOUT)
     _local.clear()
     _local["catalogue"] = found
+    _local["catalogue_at"] = time.monotonic()
     return found
 
 

@@ -14,6 +14,7 @@ PROBE = (
     " 'cache': settings.CACHES['default']['BACKEND'], 'eager': settings.CELERY_TASK_ALWAYS_EAGER,"
     " 'debug': settings.DEBUG, 'languages': [c for c, _ in settings.LANGUAGES]}))"
 )
+STRONG_KEY = "k3y-for-tests-only-" + "abcdefghijklmnopqrstuvwxyz0123456789"
 SERVICE_VARS = ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "DJANGO_SECRET_KEY", "DJANGO_DEBUG")
 
 
@@ -63,7 +64,7 @@ def test_production_refuses_to_start_without_its_secret_and_services():
 
 
 def test_production_refuses_sqlite():
-    result = load("portal.settings.production", DJANGO_SECRET_KEY="x" * 50)
+    result = load("portal.settings.production", DJANGO_SECRET_KEY=STRONG_KEY)
     assert result.returncode != 0
     assert "PostgreSQL" in result.stderr
 
@@ -71,7 +72,7 @@ def test_production_refuses_sqlite():
 def test_production_loads_with_its_services():
     loaded = settings_of(
         "portal.settings.production",
-        DJANGO_SECRET_KEY="x" * 50,
+        DJANGO_SECRET_KEY=STRONG_KEY,
         DATABASE_URL="postgres://landa@db:5432/landa",
         REDIS_URL="redis://redis:6379/0",
         CELERY_BROKER_URL="redis://redis:6379/1",

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 
 from firms import invitations
 from firms.forms import AcceptInvitationForm, WorkspaceLoginForm
-from firms.models import AuditEvent, Member
+from firms.models import AuditEvent, Invitation, Member
 
 
 class LoginView(auth_views.LoginView):
@@ -51,17 +51,28 @@ def accept_invitation(request, token):
     form = AcceptInvitationForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            # Two accepts at once: the second waits here, then finds the invitation used.
+            locked = (
+                Invitation.objects.select_for_update()
+                .filter(pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True)
+                .first()
+            )
+            if locked is None or User.objects.filter(username__iexact=invitation.email).exists():
+                return render(request, "firms/invitation_invalid.html", status=400)
             user = form.save()
             Member.objects.create(user=user, firm=invitation.firm, role=invitation.role)
-            invitation.accepted_at = timezone.now()
-            invitation.save(update_fields=["accepted_at"])
+            locked.accepted_at = timezone.now()
+            locked.save(update_fields=["accepted_at"])
             AuditEvent.record(invitation.firm, AuditEvent.INVITATION_ACCEPTED, invitation.email, actor=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome. Your account is ready."))
         return redirect("firms:links")
-    return render(
+    response = render(
         request,
         "firms/invitation_accept.html",
         {"form": form, "invitation": invitation},
         status=400 if request.method == "POST" else 200,
     )
+    # The token is in this page's address: never send it on as a Referer. Accepting takes a POST.
+    response["Referrer-Policy"] = "no-referrer"
+    return response

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from firms import checklist, services
 from firms.display import checklist_context
-from firms.models import SharedChecklist
+from firms.models import SharedChecklist, is_link_code
 from portal.views import page_not_found
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def _private(response):
 
 
 def _find(code):
-    if not code or len(code) > 64:
+    if not is_link_code(code):
         return None
     return SharedChecklist.objects.select_related("firm").filter(code=code).first()
 

@@ -10,7 +10,7 @@ import segno
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -27,13 +27,15 @@ from firms.forms import (
     TokenForm,
     tasks_from,
 )
-from firms.models import ApiToken, AuditEvent, SharedChecklist
+from firms.models import ApiToken, AuditEvent, Invitation, Member, SharedChecklist, is_link_code
 from firms.views.access import member_required
 
 PAGE_SIZE = 50
 
 
 def _link(request, code):
+    if not is_link_code(code):
+        raise Http404
     return get_object_or_404(SharedChecklist, firm=request.firm, code=code)
 
 
@@ -137,6 +139,7 @@ def _summary(link):
 @member_required
 def link_detail(request, code):
     link = _link(request, code)
+    services.record_read(link, actor=request.user)
     return render(
         request,
         "firms/link_detail.html",
@@ -207,19 +210,24 @@ def link_print(request, code):
     """A hand-out for the client, in the client's language: the note, the link, its QR code, the list."""
     link = _link(request, code)
     with translation.override(link.language):
-        context = checklist_context(link, request)
-        opens = link.status == link.ACTIVE
-        context.update(
-            short_url=short_url(request, link),
-            qr=qr_svg(short_url(request, link), inline=True).decode() if opens else "",
-            link_opens=opens,
-            print_view=True,
-        )
-        response = render(request, "firms/print.html", context)
-    return response
+        try:
+            context = checklist_context(link, request)
+        except checklist.SituationError:
+            context = None  # answers stored under older rules that today's parser refuses
+        if context is not None:
+            opens = link.status == link.ACTIVE
+            context.update(
+                short_url=short_url(request, link),
+                qr=qr_svg(short_url(request, link), inline=True).decode() if opens else "",
+                link_opens=opens,
+                print_view=True,
+            )
+            return render(request, "firms/print.html", context)
+    messages.error(request, _("Today's checklist no longer accepts this link's answers. Edit the link first."))
+    return redirect("firms:link-detail", code=link.code)
 
 
-@member_required
+@member_required(admin=True)
 def tokens(request):
     form = TokenForm(request.POST or None)
     secret = None
@@ -229,9 +237,12 @@ def tokens(request):
             day = form.cleaned_data["expires_on"]
             expires_at = timezone.make_aware(datetime.combine(day, time(23, 59))) if day else None
             token, secret = ApiToken.issue(
-                request.firm, form.cleaned_data["name"], created_by=request.user, expires_at=expires_at
+                request.firm, form.cleaned_data["name"], created_by=request.user, expires_at=expires_at,
+                scope=form.cleaned_data["scope"],
             )
-            AuditEvent.record(request.firm, AuditEvent.TOKEN_CREATED, token.name, actor=request.user, token=token)
+            AuditEvent.record(
+                request.firm, AuditEvent.TOKEN_CREATED, token.name, actor=request.user, token=token, detail=token.scope
+            )
             form = TokenForm()
         else:
             status = 400
@@ -243,7 +254,7 @@ def tokens(request):
     )
 
 
-@member_required
+@member_required(admin=True)
 @require_POST
 def token_revoke(request, pk):
     token = get_object_or_404(ApiToken, firm=request.firm, pk=pk)
@@ -276,11 +287,50 @@ def team(request):
         {
             "form": form,
             "members": request.firm.members.select_related("user").order_by("user__username"),
-            "invitations": request.firm.invitations.filter(accepted_at__isnull=True),
+            "invitations": request.firm.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True),
+            "roles": Member.ROLES,
             "section": "team",
         },
         status=status,
     )
+
+
+@member_required(admin=True)
+@require_POST
+def member_remove(request, pk):
+    member = get_object_or_404(Member, firm=request.firm, pk=pk)
+    if member.pk == request.member.pk:
+        messages.error(request, _("You cannot remove yourself."))
+    else:
+        services.remove_member(member, actor=request.user)
+        messages.success(request, _("The member is removed and their API tokens are revoked."))
+    return redirect("firms:team")
+
+
+@member_required(admin=True)
+@require_POST
+def member_role(request, pk):
+    member = get_object_or_404(Member, firm=request.firm, pk=pk)
+    role = request.POST.get("role", "")
+    if role not in dict(Member.ROLES):
+        messages.error(request, _("Choose a role."))
+    elif member.pk == request.member.pk and role != Member.ADMIN:
+        messages.error(request, _("You cannot take away your own administrator role."))
+    else:
+        services.change_role(member, role, actor=request.user)
+        messages.success(request, _("The role is changed."))
+    return redirect("firms:team")
+
+
+@member_required(admin=True)
+@require_POST
+def invitation_revoke(request, pk):
+    invitation = get_object_or_404(
+        Invitation, firm=request.firm, pk=pk, accepted_at__isnull=True, revoked_at__isnull=True
+    )
+    invitations.revoke(invitation, actor=request.user)
+    messages.success(request, _("The invitation is revoked."))
+    return redirect("firms:team")
 
 
 @member_required(admin=True)

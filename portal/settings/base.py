@@ -92,6 +92,15 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+# Ahead of everything: /healthz before host validation (portal/probe.py), then control characters in
+# the address answered 400 before any view or query (portal/hostile.py).
+# The admins' own Content-Security-Policy (portal/admincsp.py) is added on the way out.
+MIDDLEWARE = [
+    "portal.probe.HealthProbeMiddleware",
+    "portal.hostile.RejectControlCharactersMiddleware",
+    "portal.admincsp.AdminContentSecurityPolicyMiddleware",
+    *MIDDLEWARE,
+]
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -130,6 +139,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_SOCKET_CONNECT_TIMEOUT = float(os.environ.get("REDIS_SOCKET_CONNECT_TIMEOUT", "0.25"))
+REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5"))
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -140,8 +151,9 @@ if REDIS_URL:
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 # A dead Redis must never take the public site down: reads miss, writes are dropped.
                 "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
+                # Short: a hung Redis must not hold each request for long (portal/cachestate.py).
+                "SOCKET_CONNECT_TIMEOUT": REDIS_SOCKET_CONNECT_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_SOCKET_TIMEOUT,
             },
         }
     }
@@ -228,6 +240,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests, from the admin either
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 
@@ -268,15 +281,36 @@ LOGGING = {
 
 # Relocation firms (firms/): login throttling, rate limits, link lifetimes and retention.
 LOGIN_URL = "firms:login"
+# Sessions (workspace and admin) end after a working day, and when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(10 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per (user name, client address), and per address alone at a higher threshold (portal/lockout.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "50"))
+AXES_HANDLER = "portal.lockout.PairAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "portal.clientip.client_ip"
+# Attempts during a lockout do not start the cool-off again (a locked user can wait it out).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "firms.views.auth.locked_out"
 AXES_VERBOSE = False
-# drf-spectacular describes the firms' links API (served at /api/v1/schema/).
-REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
-SPECTACULAR_SETTINGS = {"SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR"}
+# Proxies in front of gunicorn (TLS terminator, Varnish) whose X-Forwarded-For entries are trusted:
+# 0 in the embedded default, 2 in the compose deployment. portal/clientip.py reads it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "portal.clientip.client_ip"
+# No DRF session or basic authentication anywhere by default: API v2 is public and read-only, the
+# firms' API has its tokens, Wagtail's admin APIs declare their own session authentication.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+# drf-spectacular describes the firms' API alone (served at /api/v1/schema/, checked by check --deploy).
+SPECTACULAR_SETTINGS = {
+    "DEFAULT_GENERATOR_CLASS": "firms.api.FirmsSchemaGenerator",
+    "SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR",
+}
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = True  # a dead Redis degrades to no limit rather than refusing every firm
 FIRM_LINK_CREATE_RATE = os.environ.get("FIRM_LINK_CREATE_RATE", "60/h")
@@ -286,6 +320,9 @@ FIRM_LINK_DEFAULT_DAYS = int(os.environ.get("FIRM_LINK_DEFAULT_DAYS", "180"))
 FIRM_LINK_MAX_DAYS = int(os.environ.get("FIRM_LINK_MAX_DAYS", "730"))
 FIRM_LINK_RETENTION_DAYS = int(os.environ.get("FIRM_LINK_RETENTION_DAYS", "90"))
 FIRM_INVITATION_MAX_AGE_DAYS = int(os.environ.get("FIRM_INVITATION_MAX_AGE_DAYS", "7"))
+FIRM_API_TOKEN_MAX_DAYS = int(os.environ.get("FIRM_API_TOKEN_MAX_DAYS", "365"))
+# An SMTP server that does not answer must not hold a worker (or a request) for long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@landa.example")
 CELERY_BEAT_SCHEDULE["firms-purge-expired-links"] = {
     "task": "firms.tasks.purge_expired_links",
@@ -307,4 +344,13 @@ CELERY_BEAT_SCHEDULE["content-check-links"] = {
 CELERY_BEAT_SCHEDULE["content-review-reminders"] = {
     "task": "content.tasks.send_review_reminders",
     "schedule": 60 * 60 * 24,  # daily run, at most one e-mail per agency and ISO week (ReviewReminder)
+}
+# Retention (portal/retention.py, daily through beat; stated in SECURITY.md and the privacy notice).
+RETENTION_AUDIT_DAYS = int(os.environ.get("RETENTION_AUDIT_DAYS", "365"))
+RETENTION_INVITATION_DAYS = int(os.environ.get("RETENTION_INVITATION_DAYS", "30"))  # after they lapse
+RETENTION_TOKEN_DAYS = int(os.environ.get("RETENTION_TOKEN_DAYS", "90"))  # after revocation or expiry
+RETENTION_SIGNIN_DAYS = int(os.environ.get("RETENTION_SIGNIN_DAYS", "30"))  # django-axes records
+CELERY_BEAT_SCHEDULE["portal-apply-retention"] = {
+    "task": "portal.tasks.apply_retention",
+    "schedule": 24 * 60 * 60,
 }

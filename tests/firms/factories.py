@@ -67,5 +67,6 @@ class FirmTaskFactory(factory.django.DjangoModelFactory):
 
 
 def token_for(firm, **kwargs):
-    """(token, secret) for ``firm``."""
+    """(token, secret) for ``firm``; read-write unless ``scope`` says otherwise."""
+    kwargs.setdefault("scope", ApiToken.READ_WRITE)
     return ApiToken.issue(firm, kwargs.pop("name", "CRM"), **kwargs)

@@ -7,7 +7,7 @@ from unittest import mock
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import override_settings
+from django.test import TestCase, override_settings
 
 from firms import invitations
 from firms.models import AuditEvent, Member
@@ -91,7 +91,9 @@ def test_an_administrator_sees_team_and_audit_log(admin_client, path):
 
 
 def _invite(admin_client, email="new.colleague@nordicmoves.example", role="staff"):
-    response = admin_client.post("/en/workspace/team/", {"email": email, "role": role})
+    # The e-mail leaves through Celery once the invitation commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = admin_client.post("/en/workspace/team/", {"email": email, "role": role})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     match = re.search(re.escape(invitations.base_url().rstrip("/")) + r"(/en/workspace/invitation/[^/\s]+/)",
@@ -180,7 +182,10 @@ def test_the_first_admin_of_a_new_firm_is_invited_from_the_command_line(db):
 
     from firms.models import Invitation
 
-    call_command("invite_firm_member", "Fresh Moves", "boss@fresh.example", "--language", "sv", stdout=io.StringIO())
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command(
+            "invite_firm_member", "Fresh Moves", "boss@fresh.example", "--language", "sv", stdout=io.StringIO()
+        )
     invitation = Invitation.objects.select_related("firm").get(email="boss@fresh.example")
     assert invitation.firm.name == "Fresh Moves" and invitation.role == Member.ADMIN
     assert mail.outbox[0].to == ["boss@fresh.example"]

@@ -8,7 +8,7 @@ import json
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from firms.models import AuditEvent, Invitation, SharedChecklist
+from firms.models import AuditEvent, Invitation, Member, SharedChecklist
 from tests.firms.factories import FirmTaskFactory, LinkFactory, token_for
 
 pytestmark = pytest.mark.usefixtures("tasks")
@@ -24,6 +24,9 @@ OBJECT_VIEWS = [
     ("link-qr", "get", None),
     ("link-print", "get", None),
     ("token-revoke", "post", {}),
+    ("member-remove", "post", {}),
+    ("member-role", "post", {"role": "staff"}),
+    ("invitation-revoke", "post", {}),
 ]
 # Views that list a firm's things: they must show only the signed-in member's firm.
 LIST_VIEWS = ["links", "tokens", "team", "audit"]
@@ -55,9 +58,9 @@ def theirs(other_firm, outsider):
     link = LinkFactory(firm=other_firm, reference="THEIR-SECRET-REF", note="Their private note")
     FirmTaskFactory(link=link, title="Their firm task")
     token, _secret = token_for(other_firm, name="Their CRM token")
-    Invitation.objects.create(firm=other_firm, email="their.new.hire@other.example")
+    invitation = Invitation.objects.create(firm=other_firm, email="their.new.hire@other.example")
     AuditEvent.record(other_firm, AuditEvent.LINK_CREATED, link.code, actor=outsider.user)
-    return {"link": link, "token": token}
+    return {"link": link, "token": token, "member": outsider, "invitation": invitation}
 
 
 def _snapshot(link, token):
@@ -67,18 +70,29 @@ def _snapshot(link, token):
             list(link.tasks.values_list("title", flat=True)), token.revoked_at)
 
 
+def _team(theirs):
+    member, invitation = theirs["member"], theirs["invitation"]
+    invitation.refresh_from_db()
+    return (Member.objects.filter(pk=member.pk).values_list("role", flat=True).first(), invitation.revoked_at)
+
+
 @pytest.mark.parametrize("name,method,data", OBJECT_VIEWS)
 def test_another_firms_object_is_a_404_and_stays_unchanged(admin_client, theirs, name, method, data):
     from django.urls import reverse
 
     link, token = theirs["link"], theirs["token"]
-    arg = token.pk if name == "token-revoke" else link.code
-    before = _snapshot(link, token)
+    arg = {
+        "token-revoke": token.pk,
+        "member-remove": theirs["member"].pk,
+        "member-role": theirs["member"].pk,
+        "invitation-revoke": theirs["invitation"].pk,
+    }.get(name, link.code)
+    before = _snapshot(link, token), _team(theirs)
     url = reverse(f"firms:{name}", args=[arg])
     response = getattr(admin_client, method)(url, data) if data is not None else getattr(admin_client, method)(url)
     assert response.status_code == 404
     assert "THEIR-SECRET-REF" not in response.content.decode()
-    assert _snapshot(link, token) == before
+    assert (_snapshot(link, token), _team(theirs)) == before
 
 
 @pytest.mark.parametrize("name", LIST_VIEWS)

@@ -1,4 +1,4 @@
-"""Staff create and revoke their firm's API tokens in the workspace; the secret is shown once."""
+"""Firm admins create and revoke their firm's API tokens in the workspace; the secret is shown once."""
 import re
 from datetime import timedelta
 
@@ -7,43 +7,43 @@ from django.utils import timezone
 from firms.models import ApiToken, AuditEvent
 
 
-def test_a_new_token_is_shown_once_stored_hashed_and_works(staff_client, staff, client):
-    response = staff_client.post("/en/workspace/tokens/", {"name": "CRM", "expires_on": ""})
+def test_a_new_token_is_shown_once_stored_hashed_and_works(admin_client, admin, client):
+    response = admin_client.post("/en/workspace/tokens/", {"name": "CRM", "scope": "read", "expires_on": ""})
     assert response.status_code == 200
     html = response.content.decode()
     secret = re.search(r'<code class="secret">(landa_[A-Za-z0-9_-]+)</code>', html).group(1)
-    token = ApiToken.objects.get(firm=staff.firm)
+    token = ApiToken.objects.get(firm=admin.firm)
     assert token.digest == ApiToken.hash(secret) and secret not in (token.hint, token.digest)
-    assert AuditEvent.objects.filter(firm=staff.firm, action=AuditEvent.TOKEN_CREATED, actor=staff.user).exists()
+    assert AuditEvent.objects.filter(firm=admin.firm, action=AuditEvent.TOKEN_CREATED, actor=admin.user).exists()
     # Never shown again.
-    assert secret not in staff_client.get("/en/workspace/tokens/").content.decode()
+    assert secret not in admin_client.get("/en/workspace/tokens/").content.decode()
     assert client.get("/api/v1/links", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 200
 
 
-def test_a_token_with_an_expiry_date_stops_at_the_end_of_that_day(staff_client, staff):
+def test_a_token_with_an_expiry_date_stops_at_the_end_of_that_day(admin_client, admin):
     day = timezone.localdate() + timedelta(days=10)
-    staff_client.post("/en/workspace/tokens/", {"name": "HR system", "expires_on": day.isoformat()})
-    token = ApiToken.objects.get(firm=staff.firm)
+    admin_client.post("/en/workspace/tokens/", {"name": "HR system", "scope": "read", "expires_on": day.isoformat()})
+    token = ApiToken.objects.get(firm=admin.firm)
     assert timezone.localtime(token.expires_at).date() == day
 
 
-def test_a_token_without_a_name_or_with_a_past_expiry_is_refused(staff_client, staff):
-    assert staff_client.post("/en/workspace/tokens/", {"name": ""}).status_code == 400
+def test_a_token_without_a_name_or_with_a_past_expiry_is_refused(admin_client, admin):
+    assert admin_client.post("/en/workspace/tokens/", {"name": ""}).status_code == 400
     yesterday = (timezone.localdate() - timedelta(days=1)).isoformat()
-    response = staff_client.post("/sv/workspace/tokens/", {"name": "CRM", "expires_on": yesterday})
+    response = admin_client.post("/sv/workspace/tokens/", {"name": "CRM", "scope": "read", "expires_on": yesterday})
     assert response.status_code == 400
     assert "Datumet måste ligga i framtiden." in response.content.decode()
     assert not ApiToken.objects.exists()
 
 
-def test_revoking_a_token_stops_it_and_is_recorded(staff_client, staff, client):
-    token, secret = ApiToken.issue(staff.firm, "CRM")
-    assert staff_client.get(f"/en/workspace/tokens/{token.pk}/revoke/").status_code == 405
-    assert staff_client.post(f"/en/workspace/tokens/{token.pk}/revoke/").status_code == 302
+def test_revoking_a_token_stops_it_and_is_recorded(admin_client, admin, client):
+    token, secret = ApiToken.issue(admin.firm, "CRM")
+    assert admin_client.get(f"/en/workspace/tokens/{token.pk}/revoke/").status_code == 405
+    assert admin_client.post(f"/en/workspace/tokens/{token.pk}/revoke/").status_code == 302
     token.refresh_from_db()
     assert token.revoked_at is not None
     assert client.get("/api/v1/links", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 401
-    assert AuditEvent.objects.filter(action=AuditEvent.TOKEN_REVOKED, target="CRM", actor=staff.user).exists()
+    assert AuditEvent.objects.filter(action=AuditEvent.TOKEN_REVOKED, target="CRM", actor=admin.user).exists()
 
 
 def test_the_audit_log_shows_who_did_what(admin_client, admin):

@@ -1,0 +1,104 @@
+"""Faults with real services: Redis stopped under a running site.
+
+A throwaway redis-server on a free port (never the shared one) serves as the cache; it is stopped
+mid-test. Fails, not skips, under REQUIRE_SERVICES=1 when redis-server cannot be started.
+"""
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from django.test import override_settings
+
+from tests.conftest import require
+
+CHECKLIST = "/en/checklist/?status=eu&permit=work&family=alone&stay=long"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def throwaway_redis(tmp_path):
+    executable = shutil.which("redis-server")
+    require(executable is not None, "redis-server")
+    port = _free_port()
+    process = subprocess.Popen(  # noqa: S603 - our own throwaway server
+        [executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.1)
+    else:
+        process.kill()
+        require(False, "a throwaway redis-server")
+    yield port, process
+    if process.poll() is None:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.services
+def test_with_redis_stopped_pages_and_the_checklist_are_served_and_healthz_is_degraded(db, client, throwaway_redis):
+    from django.core.management import call_command
+
+    from guides import checklist
+    from portal import cachestate
+
+    port, process = throwaway_redis
+    caches = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "KEY_PREFIX": "landa-fault",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5},
+        }
+    }
+    with override_settings(CACHES=caches):
+        checklist.forget_catalogue()
+        cachestate._answers.clear()
+        call_command("load_tasks", verbosity=0)
+        assert client.get(CHECKLIST).status_code == 200
+        assert client.get("/healthz").json()["cache"] == "ok"
+
+        process.terminate()
+        process.wait(timeout=10)
+
+        for path in (CHECKLIST, "/en/", "/api/v1/checklist?status=eu&permit=work&family=alone&stay=long"):
+            started = time.monotonic()
+            response = client.get(path)
+            assert response.status_code == 200, path
+            assert time.monotonic() - started < 5, path
+        health = client.get("/healthz")
+        assert health.status_code == 200
+        assert health.json()["status"] == "degraded" and health.json()["cache"].startswith("unreachable")
+        checklist.forget_catalogue()
+        cachestate._answers.clear()
+
+
+@pytest.mark.services
+def test_with_smtp_unreachable_no_request_fails_and_the_invitation_is_recorded(client, db, settings):
+    """A real SMTP connection to a port where nothing listens; tasks run in-process here."""
+    from django.test import TestCase
+
+    from firms.models import AuditEvent, Invitation, Member
+    from tests.firms.factories import MemberFactory
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _free_port(), 1
+    admin = MemberFactory(role=Member.ADMIN)
+    client.force_login(admin.user)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post("/en/workspace/team/", {"email": "new@firm.example", "role": "staff"})
+    assert response.status_code == 302
+    assert Invitation.objects.filter(email="new@firm.example", firm=admin.firm).exists()
+    assert AuditEvent.objects.filter(action=AuditEvent.INVITATION_SENT, target="new@firm.example").exists()
