@@ -26,20 +26,11 @@ def situation_summary(link):
 
 
 def _decorate(items, situation):
-    """The result page's reading of each item: who, what it needs first, when (as guides' result page)."""
-    from guides.views import PERSON_LABELS
+    """The result page's reading of each item (guides' one presenter)."""
+    from guides.presenter import decorate
+    from guides.situation import today
 
-    people = {key: label() for key, label in PERSON_LABELS.items()}
-    if situation.family == "alone":
-        people["household"] = people["mover"]
-    titles = {item["key"]: item["title"] for item in items}
-    for item in items:
-        item["who"] = list(dict.fromkeys(str(people[p]) for p in item["for"]))
-        item["needs"] = [(key, titles[key]) for key in item["depends_on"] if key in titles]
-        days = item["due_rule"]["days_from_arrival"] if item.get("due_rule") else None
-        item["days_before"] = -days if days is not None and days < 0 else None
-        item["days_after"] = days if days is not None and days > 0 else None
-    return items
+    return decorate(items, situation, today())
 
 
 def checklist_context(link, request=None):

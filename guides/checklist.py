@@ -60,6 +60,7 @@ def _build_catalogue() -> Catalogue:
             "phase": t.phase,
             "order": t.order,
             "days_from_arrival": t.days_from_arrival,
+            "due_kind": t.due_kind,
             "depends_on": [d.key for d in t.depends_on.all()],
             "rules": [r.as_data() for r in t.rules.all()],
         }
@@ -199,7 +200,8 @@ def make_checklist(situation: Situation, language: str, request=None) -> dict:
                 else None,
                 "depends_on": list(item.depends_on),
                 "due": item.due.isoformat() if item.due else None,
-                "due_rule": {"days_from_arrival": item.days_from_arrival}
+                "due_kind": item.due_kind,
+                "due_rule": {"days_from_arrival": item.days_from_arrival, "kind": item.rule_kind}
                 if item.days_from_arrival is not None
                 else None,
                 "guide_url": absolute(urls[item.key], request),

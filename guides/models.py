@@ -87,6 +87,12 @@ class Task(ClusterableModel):
     days_from_arrival = models.IntegerField(
         _("due, days from arrival"), null=True, blank=True, help_text=_("Negative: before arrival. Empty: no due date.")
     )
+    due_kind = models.CharField(
+        _("kind of due date"),
+        max_length=6,
+        choices=[("advice", _("advice: a date to aim for")), ("law", _("law: a limit set by law or the authority"))],
+        default="advice",
+    )
     duration_days = models.PositiveIntegerField(_("typical duration in days"), null=True, blank=True)
     duration_source = models.CharField(_("source of the duration"), max_length=300, blank=True)
 
@@ -95,7 +101,7 @@ class Task(ClusterableModel):
         *_translated_panels("title", "summary"),
         FieldRowPanel([FieldPanel("agency"), FieldPanel("guide"), FieldPanel("guide_slug")]),
         FieldPanel("depends_on"),
-        FieldPanel("days_from_arrival"),
+        FieldRowPanel([FieldPanel("days_from_arrival"), FieldPanel("due_kind")]),
         MultiFieldPanel([FieldPanel("duration_days"), FieldPanel("duration_source")], heading=_("Typical duration")),
         InlinePanel("rules", heading=_("Rules (the task applies when any rule matches)"), min_num=1),
     ]

@@ -58,6 +58,7 @@ def load(data: dict) -> tuple[int, str]:
             "agency": agencies.get(t.get("agency")) if t.get("agency") else None,
             "guide_slug": t.get("guide") or "",
             "days_from_arrival": t.get("days_from_arrival"),
+            "due_kind": t.get("due_kind") or "advice",
             "duration_days": duration.get("days"),
             "duration_source": duration.get("source") or "",
             "title": t["title"]["en"],
@@ -122,14 +123,19 @@ def dump() -> dict:
         duration = None
         if task.duration_days is not None or task.duration_source:
             duration = {"days": task.duration_days, "source": task.duration_source}
+        entry = {
+            "key": task.key,
+            "phase": task.phase,
+            "order": task.order,
+            "agency": task.agency.key if task.agency else None,
+            "guide": task.guide_slug or (task.guide.slug if task.guide_id else None),
+            "days_from_arrival": task.days_from_arrival,
+        }
+        if task.days_from_arrival is not None:  # a kind only where there is a date to be of that kind
+            entry["due_kind"] = task.due_kind
         tasks.append(
             {
-                "key": task.key,
-                "phase": task.phase,
-                "order": task.order,
-                "agency": task.agency.key if task.agency else None,
-                "guide": task.guide_slug or (task.guide.slug if task.guide_id else None),
-                "days_from_arrival": task.days_from_arrival,
+                **entry,
                 "depends_on": sorted(d.key for d in task.depends_on.all()),
                 "duration": duration,
                 "rules": [r.as_data() for r in task.rules.all()],

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_safe
 from guides import questions
 from guides.checklist import catalogue, count_checklist, make_checklist, result_url
 from guides.engine import PHASES
+from guides.presenter import decorate, due_label
 from guides.situation import (
     FAMILIES_WITH_PARTNER,
     InvalidSituation,
@@ -174,12 +175,6 @@ def _track_items(items: list[dict], track: str) -> list[dict]:
     return ordered
 
 
-PERSON_LABELS = {
-    "mover": lambda: _("You"),
-    "partner": lambda: _("Your partner"),
-    "children": lambda: _("Your children"),
-    "household": lambda: _("The whole family"),
-}
 PHASE_LABELS = {
     "before": lambda: _("Before you move"),
     "arrival": lambda: _("When you arrive"),
@@ -200,16 +195,8 @@ def _result(request, situation):
         tracks.append("children")
     if track not in tracks:
         track = "all"
-    titles = {i["key"]: i["title"] for i in data["items"]}
+    decorate(data["items"], situation, today())
     items = _track_items(data["items"], track)
-    person_labels = {k: label() for k, label in PERSON_LABELS.items()}
-    for item in items:
-        item["who"] = [person_labels[p] for p in item["for"]]
-        item["needs"] = [(d, titles[d]) for d in item["depends_on"]]
-        item["due_date"] = dt.date.fromisoformat(item["due"]) if item["due"] else None
-        days = item["due_rule"]["days_from_arrival"] if item["due_rule"] else None
-        item["days_before"] = -days if days is not None and days < 0 else None
-        item["days_after"] = days if days is not None and days > 0 else None
     groups = [
         {"phase": phase, "label": PHASE_LABELS[phase](), "items": [i for i in items if i["phase"] == phase]}
         for phase in PHASES
@@ -351,8 +338,14 @@ def calendar(request):
         event.add("dtstamp", stamp)
         event.add("dtstart", due)
         event.add("dtend", due + dt.timedelta(days=1))
-        event.add("summary", item["title"])
-        event.add("description", f"{item['summary']}\n\n{item['why']}\n\n{item['guide_url']}")
+        label = due_label(item["due_kind"])
+        # The event's title says which kind of date it is: a legal limit reads apart from a target.
+        kind = _("Deadline set by law") if item["due_kind"] == "law" else _("Suggested date")
+        event.add("summary", f"{item['title']} – {kind}")
+        event.add("categories", [kind])
+        event.add(
+            "description", f"{label}: {item['due']}\n\n{item['summary']}\n\n{item['why']}\n\n{item['guide_url']}"
+        )
         event.add("url", item["guide_url"])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)

@@ -1,0 +1,46 @@
+"""How a checklist item reads to a person: one presenter for the result page and a firm's /c/ page.
+
+The engine and ``make_checklist`` give the data (the JSON API's shape); this adds what a page shows
+beside it, in the active language: who does it, what it needs first, when (a date or days from
+arrival), whether that date is a limit set by law or a date to aim for, and whether it has passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+
+PERSON_LABELS = {
+    "mover": lambda: _("You"),
+    "partner": lambda: _("Your partner"),
+    "children": lambda: _("Your children"),
+    "household": lambda: _("The whole family"),
+}
+
+
+def due_label(kind: str | None) -> str:
+    """The words before a date: a limit set by law reads differently from a planning aid."""
+    return _("Deadline set by law") if kind == "law" else _("Aim to do this by")
+
+
+def decorate(items: list[dict], situation, on: dt.date) -> list[dict]:
+    """Add the page's reading to each item (in place, and returned). ``on`` is today's date."""
+    people = {key: str(label()) for key, label in PERSON_LABELS.items()}
+    if situation.family == "alone":
+        people["household"] = people["mover"]
+    titles = {item["key"]: item["title"] for item in items}
+    for item in items:
+        item["who"] = list(dict.fromkeys(people[p] for p in item["for"]))
+        item["needs"] = [(key, titles[key]) for key in item["depends_on"] if key in titles]
+        due = item.get("due")
+        if isinstance(due, str):
+            due = dt.date.fromisoformat(due)
+        item["due_date"] = due
+        rule = item.get("due_rule")
+        days = rule["days_from_arrival"] if rule else None
+        item["days_before"] = -days if days is not None and days < 0 else None
+        item["days_after"] = days if days is not None and days > 0 else None
+        item["is_law"] = bool(rule) and rule.get("kind") == "law"
+        item["due_label"] = due_label(rule.get("kind")) if rule else None
+    return items
