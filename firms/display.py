@@ -34,10 +34,14 @@ def _decorate(items, situation):
 
 
 def checklist_context(link, request=None):
-    """The link's checklist in the active language: the engine's items plus the firm's, by phase."""
+    """The link's checklist in the active language: the engine's items plus the firm's, by phase, and
+    what changed since the link was made (under the rules version it stored)."""
+    from guides.presenter import changes_context, task_titles
+
     situation = checklist.parse_stored(link.situation)
     language = translation.get_language() or link.language
-    items = _decorate(checklist.items(situation, language, request=request), situation)
+    data = checklist.checklist(situation, language, request=request, since=link.rules_version)
+    items = _decorate(data["items"], situation)
     firm_tasks = list(link.tasks.all())
     phases = []
     for code, label in PHASES:
@@ -59,6 +63,7 @@ def checklist_context(link, request=None):
         "situation": situation,
         "summary": situation_summary(link),
         "phases": phases,
+        "changes": changes_context(data.get("changes"), task_titles(language)),
         "item_count": len(items),
         "firm_task_count": len(firm_tasks),
     }

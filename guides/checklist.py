@@ -174,13 +174,19 @@ def absolute(url: str, request=None) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
-def result_url(situation: Situation, language: str) -> str:
+def result_url(situation: Situation, language: str, since: str | None = None) -> str:
+    """The result page; with ``since`` (a rules_version) it can later say what changed since then."""
     with translation.override(language):
-        return reverse("guides:checklist") + "?" + situation.as_query()
+        url = reverse("guides:checklist") + "?" + situation.as_query()
+    return url + f"&since={since}" if since else url
 
 
-def make_checklist(situation: Situation, language: str, request=None) -> dict:
-    """The checklist as the JSON API shapes it (DESIGN.md); views and the calendar read the same dict."""
+def make_checklist(situation: Situation, language: str, request=None, since: str | None = None) -> dict:
+    """The checklist as the JSON API shapes it (DESIGN.md); views and the calendar read the same dict.
+
+    With ``since`` (a well-formed rules_version) the result gains ``changes`` (guides.changes)."""
+    from guides.changes import changes_since
+
     cat = catalogue()
     items = engine.build(cat.book, situation)
     urls = guide_urls(cat, language)
@@ -207,7 +213,7 @@ def make_checklist(situation: Situation, language: str, request=None) -> dict:
                 "guide_url": absolute(urls[item.key], request),
             }
         )
-    return {
+    data = {
         "profile": {
             "status": situation.status,
             "permit": situation.permit,
@@ -219,9 +225,12 @@ def make_checklist(situation: Situation, language: str, request=None) -> dict:
         },
         "language": language,
         "rules_version": cat.version,
-        "share_url": absolute(result_url(situation, language), request),
+        "share_url": absolute(result_url(situation, language, since=cat.version), request),
         "items": out,
     }
+    if since is not None:
+        data["changes"] = changes_since(cat.book, situation, since, items)
+    return data
 
 
 class _Counts:

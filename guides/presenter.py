@@ -44,3 +44,28 @@ def decorate(items: list[dict], situation, on: dt.date) -> list[dict]:
         item["is_law"] = bool(rule) and rule.get("kind") == "law"
         item["due_label"] = due_label(rule.get("kind")) if rule else None
     return items
+
+
+def changes_context(changes: dict | None, titles: dict[str, str]) -> dict | None:
+    """The "What changed since this link was made" box: task titles in the reader's language."""
+    if not changes or not (changes["added"] or changes["removed"] or changes["changed"]):
+        return None
+    return {
+        "made": dt.date.fromisoformat(changes["made"]),
+        "lists": [
+            (label, [titles.get(key, key) for key in changes[name]])
+            for name, label in (
+                ("added", _("New on your list")),
+                ("removed", _("No longer on your list")),
+                ("changed", _("Changed (who, when or what comes first)")),
+            )
+            if changes[name]
+        ],
+    }
+
+
+def task_titles(language: str) -> dict[str, str]:
+    """Every task's title in ``language`` (a removed task is named too, while it exists)."""
+    from guides.checklist import catalogue
+
+    return {key: texts[language]["title"] for key, texts in catalogue().texts.items()}

@@ -21,9 +21,10 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from guides import questions
+from guides.changes import parse_since
 from guides.checklist import catalogue, count_checklist, make_checklist, result_url
 from guides.engine import PHASES
-from guides.presenter import decorate, due_label
+from guides.presenter import changes_context, decorate, due_label, task_titles
 from guides.situation import (
     FAMILIES_WITH_PARTNER,
     InvalidSituation,
@@ -154,7 +155,10 @@ def checklist(request):
     if following is not None:
         shown = [following, "arrival"] if following == "stay" else [following]
         return _question_page(request, answers, {}, shown, status=200)
-    return _result(request, situation_from_answers(answers))
+    since, since_errors = parse_since(request.GET)
+    if since_errors:  # a hand-edited link: the answers stand, the message is in the summary
+        return _question_page(request, answers, since_errors, ["stay", "arrival"], status=400)
+    return _result(request, situation_from_answers(answers), since=since)
 
 
 def _track_items(items: list[dict], track: str) -> list[dict]:
@@ -182,9 +186,9 @@ PHASE_LABELS = {
 }
 
 
-def _result(request, situation):
+def _result(request, situation, since=None):
     language = _language()
-    data = make_checklist(situation, language, request)
+    data = make_checklist(situation, language, request, since=since)
     if request.method == "GET":  # a HEAD (link checker, preview) is not a checklist made
         count_checklist(situation)
     track = request.GET.get("track", "all")
@@ -261,6 +265,7 @@ def _result(request, situation):
         "guides/result.html",
         {
             "checklist": data,
+            "changes": changes_context(data.get("changes"), task_titles(language)),
             "situation": situation,
             "groups": groups,
             "summary": summary,
@@ -343,9 +348,7 @@ def calendar(request):
         kind = _("Deadline set by law") if item["due_kind"] == "law" else _("Suggested date")
         event.add("summary", f"{item['title']} – {kind}")
         event.add("categories", [kind])
-        event.add(
-            "description", f"{label}: {item['due']}\n\n{item['summary']}\n\n{item['why']}\n\n{item['guide_url']}"
-        )
+        event.add("description", f"{label}: {item['due']}\n\n{item['summary']}\n\n{item['why']}\n\n{item['guide_url']}")
         event.add("url", item["guide_url"])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
@@ -368,13 +371,14 @@ def api_checklist(request):
                 with translation.override("en"):
                     lang_errors["lang"] = [_("Choose one of the languages en, sv, ar or so.")]
         with translation.override(language):
+            since, since_errors = parse_since(request.GET)
             try:
                 situation = parse_situation(request.GET)
             except InvalidSituation as invalid:
-                return JsonResponse({"errors": {**invalid.errors, **lang_errors}}, status=400)
-            if lang_errors:
-                return JsonResponse({"errors": lang_errors}, status=400)
-            data = make_checklist(situation, language, request)
+                return JsonResponse({"errors": {**invalid.errors, **lang_errors, **since_errors}}, status=400)
+            if lang_errors or since_errors:
+                return JsonResponse({"errors": {**lang_errors, **since_errors}}, status=400)
+            data = make_checklist(situation, language, request, since=since)
         if request.method == "GET":  # a HEAD (link checker, preview) is not a checklist made
             count_checklist(situation)
         response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
