@@ -72,6 +72,7 @@ def _build_catalogue() -> Catalogue:
             code: {
                 "title": getattr(t, f"title_{code}") or t.title_en,
                 "summary": getattr(t, f"summary_{code}") or t.summary_en,
+                "note": getattr(t, f"note_{code}") or t.note_en or "",
             }
             for code in LANGUAGE_CODES
         }
@@ -213,6 +214,8 @@ def make_checklist(situation: Situation, language: str, request=None, since: str
                 "guide_url": absolute(urls[item.key], request),
             }
         )
+        if "partner" in item.persons:  # what the partner in particular should know (null: nothing)
+            out[-1]["note"] = cat.texts[item.key][language]["note"] or None
     data = {
         "profile": {
             "status": situation.status,

@@ -30,7 +30,7 @@ def _translated_panels(*fields):
         attrs = {"dir": "auto"} if code == "ar" else {}
         group = []
         for field in fields:
-            widget = (forms.Textarea if field == "summary" else forms.TextInput)(attrs=attrs)
+            widget = (forms.Textarea if field in ("summary", "note") else forms.TextInput)(attrs=attrs)
             group.append(FieldPanel(f"{field}_{code}", widget=widget))
         panels.append(MultiFieldPanel(group, heading=name))
     return panels
@@ -87,6 +87,11 @@ class Task(ClusterableModel):
     days_from_arrival = models.IntegerField(
         _("due, days from arrival"), null=True, blank=True, help_text=_("Negative: before arrival. Empty: no due date.")
     )
+    note = models.TextField(
+        _("note for the partner"),
+        blank=True,
+        help_text=_("Shown on the partner's items: what a partner in particular should know."),
+    )
     due_kind = models.CharField(
         _("kind of due date"),
         max_length=6,
@@ -98,7 +103,7 @@ class Task(ClusterableModel):
 
     panels = [
         FieldRowPanel([FieldPanel("key"), FieldPanel("phase"), FieldPanel("order")]),
-        *_translated_panels("title", "summary"),
+        *_translated_panels("title", "summary", "note"),
         FieldRowPanel([FieldPanel("agency"), FieldPanel("guide"), FieldPanel("guide_slug")]),
         FieldPanel("depends_on"),
         FieldRowPanel([FieldPanel("days_from_arrival"), FieldPanel("due_kind")]),

@@ -24,8 +24,20 @@ def due_label(kind: str | None) -> str:
     return _("Deadline set by law") if kind == "law" else _("Aim to do this by")
 
 
+def passed_label() -> str:
+    return _("This date has passed — do it now.")
+
+
 def decorate(items: list[dict], situation, on: dt.date) -> list[dict]:
-    """Add the page's reading to each item (in place, and returned). ``on`` is today's date."""
+    """Add the page's reading to each item (in place, and returned). ``on`` is today's date.
+
+    Typical durations come from the guides in bulk (guides.durations), in the active language."""
+    from django.utils import translation
+
+    from guides.checklist import catalogue
+    from guides.durations import guide_times
+
+    times = guide_times(catalogue(), translation.get_language() or "en")
     people = {key: str(label()) for key, label in PERSON_LABELS.items()}
     if situation.family == "alone":
         people["household"] = people["mover"]
@@ -37,10 +49,13 @@ def decorate(items: list[dict], situation, on: dt.date) -> list[dict]:
         if isinstance(due, str):
             due = dt.date.fromisoformat(due)
         item["due_date"] = due
+        # A date already behind the reader is flagged, never shown as if it were still ahead.
+        item["past"] = due is not None and due < on
         rule = item.get("due_rule")
         days = rule["days_from_arrival"] if rule else None
         item["days_before"] = -days if days is not None and days < 0 else None
         item["days_after"] = days if days is not None and days > 0 else None
+        item["duration"] = times.get(item["key"])
         item["is_law"] = bool(rule) and rule.get("kind") == "law"
         item["due_label"] = due_label(rule.get("kind")) if rule else None
     return items

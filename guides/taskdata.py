@@ -64,9 +64,12 @@ def load(data: dict) -> tuple[int, str]:
             "title": t["title"]["en"],
             "summary": t["summary"]["en"],
         }
+        note = t.get("note") or {}
+        fields["note"] = note.get("en", "")
         for code in LANGUAGE_CODES:
             fields[f"title_{code}"] = t["title"][code]
             fields[f"summary_{code}"] = t["summary"][code]
+            fields[f"note_{code}"] = note.get(code, "")
         guide = _find_guide(fields["guide_slug"])
         if guide is not None:
             fields["guide"] = guide
@@ -143,6 +146,8 @@ def dump() -> dict:
                 "summary": {code: getattr(task, f"summary_{code}") or "" for code in LANGUAGE_CODES},
             }
         )
+        if any(getattr(task, f"note_{code}") for code in LANGUAGE_CODES):  # for the partner; most have none
+            tasks[-1]["note"] = {code: getattr(task, f"note_{code}") or "" for code in LANGUAGE_CODES}
     return {"agencies": agencies, "tasks": tasks}
 
 

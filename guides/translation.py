@@ -7,7 +7,7 @@ from guides.models import Agency, Task
 
 @register(Task)
 class TaskTranslation(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "summary", "note")
     required_languages = ("en",)
 
 

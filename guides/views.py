@@ -24,7 +24,7 @@ from guides import questions
 from guides.changes import parse_since
 from guides.checklist import catalogue, count_checklist, make_checklist, result_url
 from guides.engine import PHASES
-from guides.presenter import changes_context, decorate, due_label, task_titles
+from guides.presenter import changes_context, decorate, due_label, passed_label, task_titles
 from guides.situation import (
     FAMILIES_WITH_PARTNER,
     InvalidSituation,
@@ -121,7 +121,9 @@ def _question_page(request, answers, errors, shown: list[str], status: int, chan
             "fields": fields,
             "hidden": _hidden(answers, set(shown) | set(errors)),
             "step": step,
-            "steps": len(flow),
+            # The total counts only the questions this reader will be asked: unknown until the family
+            # answer decides whether the children's and the partner's questions come.
+            "steps": len(flow) if answers.get("family") else None,
             "back_url": back,
             "error_summary": error_summary,
             "change": change,
@@ -246,6 +248,7 @@ def _result(request, situation, since=None):
         )
     summary.append((questions.STAY.legend, questions.label("stay", situation.stay), _change_url(answers, "stay")))
     base_query = situation.as_query()
+    track_query = "" if track == "all" else f"&track={track}"
     track_links = [
         {
             "track": t,
@@ -270,8 +273,9 @@ def _result(request, situation, since=None):
             "groups": groups,
             "summary": summary,
             "share_url": data["share_url"],
-            "calendar_url": "calendar.ics?" + base_query if situation.arrival else None,
-            "print_url": "?" + base_query + "&view=print" + ("" if track == "all" else f"&track={track}"),
+            "calendar_url": "calendar.ics?" + base_query + track_query if situation.arrival else None,
+            "partner_url": data["share_url"] + "&track=partner" if situation.has_partner else None,
+            "print_url": "?" + base_query + "&view=print" + track_query,
             "print_view": request.GET.get("view") == "print",
             "track_links": track_links,
             "track": track,
@@ -327,6 +331,10 @@ def calendar(request):
         return _errors_page(request, invalid.errors)
     language = _language()
     data = make_checklist(situation, language, request)
+    # The person chosen on the page: their own dated items (theirs and the household's) only.
+    track = request.GET.get("track", "all")
+    if track in TRACKS:
+        data["items"] = _track_items(data["items"], track)
     cal = Calendar()
     cal.add("prodid", "-//Landa//checklist//" + language.upper())
     cal.add("version", "2.0")
@@ -346,9 +354,13 @@ def calendar(request):
         label = due_label(item["due_kind"])
         # The event's title says which kind of date it is: a legal limit reads apart from a target.
         kind = _("Deadline set by law") if item["due_kind"] == "law" else _("Suggested date")
-        event.add("summary", f"{item['title']} – {kind}")
+        passed = due < today()
+        # A date already behind the reader is flagged in the title too, never shown as still ahead.
+        event.add("summary", f"{'⚠ ' if passed else ''}{item['title']} – {kind}")
         event.add("categories", [kind])
-        event.add("description", f"{label}: {item['due']}\n\n{item['summary']}\n\n{item['why']}\n\n{item['guide_url']}")
+        warning = f"{passed_label()}\n\n" if passed else ""
+        body = f"{item['summary']}\n\n{item['why']}\n\n{item['guide_url']}"
+        event.add("description", f"{warning}{label}: {item['due']}\n\n{body}")
         event.add("url", item["guide_url"])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
