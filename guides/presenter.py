@@ -11,6 +11,8 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
+from guides.engine import PHASES
+
 PERSON_LABELS = {
     "mover": lambda: _("You"),
     "partner": lambda: _("Your partner"),
@@ -84,3 +86,21 @@ def task_titles(language: str) -> dict[str, str]:
     from guides.checklist import catalogue
 
     return {key: texts[language]["title"] for key, texts in catalogue().texts.items()}
+
+
+def track_items(items: list[dict], track: str) -> list[dict]:
+    """One person's items (theirs and the household's), their own first where the order allows."""
+    if track == "all":
+        return items
+    mine = [i for i in items if track in i["for"] or "household" in i["for"]]
+    keys = {i["key"] for i in mine}
+    position = {i["key"]: n for n, i in enumerate(mine)}
+    waiting = {i["key"]: {d for d in i["depends_on"] if d in keys} for i in mine}
+    by_key = {i["key"]: i for i in mine}
+    ordered, done = [], set()
+    while len(ordered) < len(mine):
+        free = [k for k in waiting if k not in done and waiting[k] <= done]
+        best = min(free, key=lambda k: (PHASES.index(by_key[k]["phase"]), track not in by_key[k]["for"], position[k]))
+        ordered.append(by_key[best])
+        done.add(best)
+    return ordered

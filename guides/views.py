@@ -25,6 +25,7 @@ from guides.changes import parse_since
 from guides.checklist import catalogue, count_checklist, make_checklist, result_url
 from guides.engine import PHASES
 from guides.presenter import changes_context, decorate, due_label, passed_label, task_titles
+from guides.presenter import track_items as _track_items
 from guides.situation import (
     FAMILIES_WITH_PARTNER,
     InvalidSituation,
@@ -161,24 +162,6 @@ def checklist(request):
     if since_errors:  # a hand-edited link: the answers stand, the message is in the summary
         return _question_page(request, answers, since_errors, ["stay", "arrival"], status=400)
     return _result(request, situation_from_answers(answers), since=since)
-
-
-def _track_items(items: list[dict], track: str) -> list[dict]:
-    """One person's items (theirs and the household's), their own first where the order allows."""
-    if track == "all":
-        return items
-    mine = [i for i in items if track in i["for"] or "household" in i["for"]]
-    keys = {i["key"] for i in mine}
-    position = {i["key"]: n for n, i in enumerate(mine)}
-    waiting = {i["key"]: {d for d in i["depends_on"] if d in keys} for i in mine}
-    by_key = {i["key"]: i for i in mine}
-    ordered, done = [], set()
-    while len(ordered) < len(mine):
-        free = [k for k in waiting if k not in done and waiting[k] <= done]
-        best = min(free, key=lambda k: (PHASES.index(by_key[k]["phase"]), track not in by_key[k]["for"], position[k]))
-        ordered.append(by_key[best])
-        done.add(best)
-    return ordered
 
 
 PHASE_LABELS = {
