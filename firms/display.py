@@ -1,5 +1,6 @@
 """What a link looks like to people: its situation in words, and its checklist grouped by phase."""
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from firms import checklist
 from firms.models import PHASES
@@ -33,15 +34,31 @@ def _decorate(items, situation):
     return decorate(items, situation, today())
 
 
-def checklist_context(link, request=None):
+def track_query_of(track: str) -> str:
+    return "" if track == "all" else f"track={track}"
+
+
+TRACK_LABELS = {
+    "all": lambda: _("Everyone"),
+    "mover": lambda: _("You"),
+    "partner": lambda: _("Your partner"),
+    "children": lambda: _("Your children"),
+}
+
+
+def checklist_context(link, request=None, track="all"):
     """The link's checklist in the active language: the engine's items plus the firm's, by phase, and
     what changed since the link was made (under the rules version it stored)."""
-    from guides.presenter import changes_context, task_titles
+    from guides.presenter import changes_context, task_titles, track_items
 
     situation = checklist.parse_stored(link.situation)
     language = translation.get_language() or link.language
     data = checklist.checklist(situation, language, request=request, since=link.rules_version)
     items = _decorate(data["items"], situation)
+    tracks = ["all", "mover"] + (["partner"] if situation.has_partner else [])
+    tracks += ["children"] if situation.has_children else []
+    track = track if track in tracks else "all"
+    items = track_items(items, track)
     firm_tasks = list(link.tasks.all())
     phases = []
     for code, label in PHASES:
@@ -57,7 +74,19 @@ def checklist_context(link, request=None):
                 "items": [item for item in items if item["phase"] == code],
             }
         )
+    track_query = "" if track == "all" else f"&track={track}"
     return {
+        "track": track,
+        "track_links": [
+            {"track": t, "label": TRACK_LABELS[t](), "url": "?" + track_query_of(t), "current": t == track}
+            for t in tracks
+        ],
+        # The public calendar file of the same answers (the firm's own tasks are on the page and its print).
+        "calendar_url": f"/{language}/checklist/calendar.ics?{situation.as_query()}{track_query}"
+        if situation.arrival
+        else None,
+        "print_url": "?view=print" + track_query,
+        "storage_key": f"landa:link:{link.code}",
         "link": link,
         "firm": link.firm,
         "situation": situation,

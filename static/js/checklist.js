@@ -40,15 +40,17 @@
     }
   }
 
+  // A firm's link keeps its own ticks under its code: it neither takes nor gives the reader's own.
+  var carry = root.getAttribute("data-carry") !== "no";
   if (store) {
-    if (read(key) === null) {
+    if (carry && read(key) === null) {
       var previous = store.getItem(LAST);
       var carried = previous && previous !== key ? read(previous) : null;
       if (carried) {
         save(carried.filter(function (k) { return listed.indexOf(k) !== -1; }));
       }
     }
-    try { store.setItem(LAST, key); } catch (e) { /* full */ }
+    if (carry) { try { store.setItem(LAST, key); } catch (e) { /* full */ } }
     var ticked = load();
     boxes.forEach(function (box) {
       box.parentNode.hidden = false;
