@@ -104,3 +104,16 @@ def track_items(items: list[dict], track: str) -> list[dict]:
         ordered.append(by_key[best])
         done.add(best)
     return ordered
+
+
+def qr_svg(url: str) -> str:
+    """The link as an inline SVG QR code (segno) for the printed checklist: scan it to open the list."""
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(
+        buffer, kind="svg", scale=4, border=2, svgclass="qr-code", lineclass=None, xmldecl=False
+    )
+    return buffer.getvalue().decode()

@@ -24,7 +24,7 @@ from guides import questions
 from guides.changes import parse_since
 from guides.checklist import catalogue, count_checklist, make_checklist, result_url
 from guides.engine import PHASES
-from guides.presenter import changes_context, decorate, due_label, passed_label, task_titles
+from guides.presenter import changes_context, decorate, due_label, passed_label, qr_svg, task_titles
 from guides.presenter import track_items as _track_items
 from guides.situation import (
     FAMILIES_WITH_PARTNER,
@@ -260,6 +260,7 @@ def _result(request, situation, since=None):
             "partner_url": data["share_url"] + "&track=partner" if situation.has_partner else None,
             "print_url": "?" + base_query + "&view=print" + track_query,
             "print_view": request.GET.get("view") == "print",
+            "qr": qr_svg(data["share_url"]),
             "track_links": track_links,
             "track": track,
             "storage_key": "landa:checklist:" + situation.key,
