@@ -65,6 +65,22 @@
     update();
   }
 
+  // Offline reading: this checklist and the guides it links are saved once opened (static/js/sw.js).
+  var state = document.getElementById("offline-state");
+  if (state && root.getAttribute("data-offline") === "yes" && "serviceWorker" in navigator && window.caches) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "saved") { state.hidden = false; }
+    });
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      var urls = [window.location.href];
+      Array.prototype.forEach.call(document.querySelectorAll(".task__guide a, link[rel=stylesheet], script[src]"),
+        function (el) { urls.push(el.href || el.src); });
+      registration.active.postMessage({ type: "save", urls: urls });
+    }).catch(function () { /* no offline copy: the page still works */ });
+  }
+
   var copy = root.querySelector(".js-copy-link");
   var field = document.getElementById("share-url");
   if (copy && field && navigator.clipboard) {
