@@ -241,7 +241,7 @@ def _result(request, situation, since=None):
                 "partner": _("Your partner"),
                 "children": _("Your children"),
             }[t],
-            "url": "?" + base_query + ("" if t == "all" else f"&track={t}"),
+            "url": "?" + base_query + ("" if t == "all" else f"&track={t}") + (f"&since={since}" if since else ""),
             "current": t == track,
         }
         for t in tracks

@@ -129,3 +129,11 @@ def test_the_result_page_names_the_changed_tasks_in_the_readers_language(client,
     assert titles["partner-programme"] in box  # removed from this list: still named by its title
     if removed:
         assert removed in box
+
+
+def test_the_person_tracks_keep_the_links_version(client, tasks):
+    old, _new = change_the_rules()
+    html = client.get(f"/en/checklist/?{PARTNER}&since={old}").content.decode()
+    assert f"track=partner&amp;since={old}" in html
+    partner = client.get(f"/en/checklist/?{PARTNER}&track=partner&since={old}").content.decode()
+    assert "What changed since this link was made" in partner
