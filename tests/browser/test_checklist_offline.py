@@ -9,8 +9,15 @@ pytestmark = pytest.mark.browser
 SAVED = "() => caches.open('landa-offline-v1').then(c => c.keys()).then(keys => keys.map(r => r.url))"
 
 
-def test_a_checklist_opened_once_reloads_offline_with_its_guides(live_checklist, browser_page):  # noqa: F811
-    page = browser_page
+@pytest.fixture
+def page_with_workers(chromium):
+    context = chromium.new_context(viewport={"width": 1024, "height": 768}, service_workers="allow")
+    yield context.new_page()
+    context.close()
+
+
+def test_a_checklist_opened_once_reloads_offline_with_its_guides(live_checklist, page_with_workers):  # noqa: F811
+    page = page_with_workers
     url = f"{live_checklist.url}/en/checklist/?{QUERY}"
     page.goto(url)
     page.locator("#offline-state").wait_for(state="visible", timeout=30_000)
