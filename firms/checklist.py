@@ -58,13 +58,22 @@ def rules_version() -> str:
 def items(situation, language, request=None):
     """The checklist's ordered items for ``situation`` in ``language``, as the checklist API gives them,
     with ``due`` as a date."""
+    return checklist(situation, language, request=request)["items"]
+
+
+def checklist(situation, language, request=None, since=None):
+    """The checklist API's dict (items with ``due`` as a date); with ``since`` (the rules_version a
+    link stored) it has ``changes``: what changed since the link was made."""
     import datetime as dt
 
+    from guides.changes import VERSION
     from guides.checklist import make_checklist
 
+    since = since if since and VERSION.fullmatch(since) else None
+    data = make_checklist(situation, language, request=request, since=since)
     result = []
-    for item in make_checklist(situation, language, request=request)["items"]:
+    for item in data["items"]:
         item = dict(item)
         item["due"] = dt.date.fromisoformat(item["due"]) if item.get("due") else None
         result.append(item)
-    return result
+    return {**data, "items": result}

@@ -65,6 +65,7 @@ def _build_catalogue() -> Catalogue:
             "phase": t.phase,
             "order": t.order,
             "days_from_arrival": t.days_from_arrival,
+            "due_kind": t.due_kind,
             "depends_on": [d.key for d in t.depends_on.all()],
             "rules": [r.as_data() for r in t.rules.all()],
         }
@@ -77,6 +78,7 @@ def _build_catalogue() -> Catalogue:
             code: {
                 "title": getattr(t, f"title_{code}") or t.title_en,
                 "summary": getattr(t, f"summary_{code}") or t.summary_en,
+                "note": getattr(t, f"note_{code}") or t.note_en or "",
             }
             for code in LANGUAGE_CODES
         }
@@ -201,13 +203,19 @@ def absolute(url: str, request=None) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
-def result_url(situation: Situation, language: str) -> str:
+def result_url(situation: Situation, language: str, since: str | None = None) -> str:
+    """The result page; with ``since`` (a rules_version) it can later say what changed since then."""
     with translation.override(language):
-        return reverse("guides:checklist") + "?" + situation.as_query()
+        url = reverse("guides:checklist") + "?" + situation.as_query()
+    return url + f"&since={since}" if since else url
 
 
-def make_checklist(situation: Situation, language: str, request=None) -> dict:
-    """The checklist as the JSON API shapes it (DESIGN.md); views and the calendar read the same dict."""
+def make_checklist(situation: Situation, language: str, request=None, since: str | None = None) -> dict:
+    """The checklist as the JSON API shapes it (DESIGN.md); views and the calendar read the same dict.
+
+    With ``since`` (a well-formed rules_version) the result gains ``changes`` (guides.changes)."""
+    from guides.changes import changes_since
+
     cat = catalogue()
     items = engine.build(cat.book, situation)
     urls = guide_urls(cat, language)
@@ -227,13 +235,16 @@ def make_checklist(situation: Situation, language: str, request=None) -> dict:
                 else None,
                 "depends_on": list(item.depends_on),
                 "due": item.due.isoformat() if item.due else None,
-                "due_rule": {"days_from_arrival": item.days_from_arrival}
+                "due_kind": item.due_kind,
+                "due_rule": {"days_from_arrival": item.days_from_arrival, "kind": item.rule_kind}
                 if item.days_from_arrival is not None
                 else None,
                 "guide_url": absolute(urls[item.key], request),
             }
         )
-    return {
+        if "partner" in item.persons:  # what the partner in particular should know (null: nothing)
+            out[-1]["note"] = cat.texts[item.key][language]["note"] or None
+    data = {
         "profile": {
             "status": situation.status,
             "permit": situation.permit,
@@ -245,9 +256,12 @@ def make_checklist(situation: Situation, language: str, request=None) -> dict:
         },
         "language": language,
         "rules_version": cat.version,
-        "share_url": absolute(result_url(situation, language), request),
+        "share_url": absolute(result_url(situation, language, since=cat.version), request),
         "items": out,
     }
+    if since is not None:
+        data["changes"] = changes_since(cat.book, situation, since, items)
+    return data
 
 
 class _Counts:

@@ -30,6 +30,8 @@ from django.utils.translation import pgettext
 from guides.situation import FAMILIES_WITH_PARTNER, Situation
 
 PHASES = ("before", "arrival", "settling")
+#: A due rule is a limit set by law (or by the authority), or a planning aid.
+DUE_KINDS = ("law", "advice")
 PERSONS = ("mover", "partner", "children", "household")
 CONDITIONS = ("status", "permit", "family", "children", "stay", "partner")
 
@@ -105,6 +107,8 @@ class TaskRules:
     rules: tuple[Rule, ...]
     depends_on: tuple[str, ...] = ()
     days_from_arrival: int | None = None
+    #: "law" or "advice" with a due rule; None without one.
+    due_kind: str | None = None
 
     def as_data(self) -> dict:
         return {
@@ -112,6 +116,7 @@ class TaskRules:
             "phase": self.phase,
             "order": self.order,
             "days_from_arrival": self.days_from_arrival,
+            "due_kind": self.due_kind,
             "depends_on": sorted(self.depends_on),
             "rules": sorted((r.as_data() for r in self.rules), key=lambda d: json.dumps(d, sort_keys=True)),
         }
@@ -134,6 +139,9 @@ class RuleBook:
         """From the ``tasks`` list of tasks.yaml (or ``as_data()``): the keys used there."""
         tasks = []
         for t in task_dicts:
+            days = t.get("days_from_arrival")
+            # A dated task is advice unless the data says law (older snapshots have no kind at all).
+            kind = (t.get("due_kind") or "advice") if days is not None else None
             rules = tuple(
                 Rule(
                     persons=tuple(r["for"]),
@@ -148,7 +156,8 @@ class RuleBook:
                     order=int(t.get("order") or 0),
                     rules=rules,
                     depends_on=tuple(t.get("depends_on") or ()),
-                    days_from_arrival=t.get("days_from_arrival"),
+                    days_from_arrival=days,
+                    due_kind=kind,
                 )
             )
         return cls.of(tasks)
@@ -174,6 +183,13 @@ class Item:
     due: dt.date | None
     #: (field, value) pairs naming the answers that put the item on the list; () = everyone.
     reasons: tuple[tuple[str, str], ...]
+    #: the due rule's kind ("law"/"advice"), None without a due rule
+    rule_kind: str | None = None
+
+    @property
+    def due_kind(self) -> str | None:
+        """The kind of ``due``: null when there is no date (DESIGN.md)."""
+        return self.rule_kind if self.due is not None else None
 
     def why(self, language: str) -> str:
         return explain(self.reasons, language)
@@ -212,6 +228,7 @@ def build(book: RuleBook, situation: Situation) -> list[Item]:
             days_from_arrival=task.days_from_arrival,
             due=due,
             reasons=tuple(reasons),
+            rule_kind=task.due_kind,
         )
     return topological(items, {k: t for k, (t, _rules) in matched.items()})
 

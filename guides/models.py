@@ -32,7 +32,7 @@ def _translated_panels(*fields):
         attrs = {"dir": "auto"} if code == "ar" else {}
         group = []
         for field in fields:
-            widget = (forms.Textarea if field == "summary" else forms.TextInput)(attrs=attrs)
+            widget = (forms.Textarea if field in ("summary", "note") else forms.TextInput)(attrs=attrs)
             group.append(FieldPanel(f"{field}_{code}", widget=widget))
         panels.append(MultiFieldPanel(group, heading=name))
     return panels
@@ -84,15 +84,26 @@ class Task(ClusterableModel):
     days_from_arrival = models.IntegerField(
         _("due, days from arrival"), null=True, blank=True, help_text=_("Negative: before arrival. Empty: no due date.")
     )
+    note = models.TextField(
+        _("note for the partner"),
+        blank=True,
+        help_text=_("Shown on the partner's items: what a partner in particular should know."),
+    )
+    due_kind = models.CharField(
+        _("kind of due date"),
+        max_length=6,
+        choices=[("advice", _("advice: a date to aim for")), ("law", _("law: a limit set by law or the authority"))],
+        default="advice",
+    )
     duration_days = models.PositiveIntegerField(_("typical duration in days"), null=True, blank=True)
     duration_source = models.CharField(_("source of the duration"), max_length=300, blank=True)
 
     panels = [
         FieldRowPanel([FieldPanel("key"), FieldPanel("phase"), FieldPanel("order")]),
-        *_translated_panels("title", "summary"),
+        *_translated_panels("title", "summary", "note"),
         FieldRowPanel([FieldPanel("agency"), FieldPanel("guide"), FieldPanel("guide_slug")]),
         FieldPanel("depends_on"),
-        FieldPanel("days_from_arrival"),
+        FieldRowPanel([FieldPanel("days_from_arrival"), FieldPanel("due_kind")]),
         MultiFieldPanel([FieldPanel("duration_days"), FieldPanel("duration_source")], heading=_("Typical duration")),
         InlinePanel("rules", heading=_("Rules (the task applies when any rule matches)"), min_num=1),
     ]

@@ -78,14 +78,18 @@ def load(data: dict) -> tuple[int, str]:
             "agency": agencies[t["agency"]] if t.get("agency") else None,
             "guide_slug": t.get("guide") or "",
             "days_from_arrival": t.get("days_from_arrival"),
+            "due_kind": t.get("due_kind") or "advice",
             "duration_days": duration.get("days"),
             "duration_source": duration.get("source") or "",
             "title": t["title"]["en"],
             "summary": t["summary"]["en"],
         }
+        note = t.get("note") or {}
+        fields["note"] = note.get("en", "")
         for code in LANGUAGE_CODES:
             fields[f"title_{code}"] = t["title"][code]
             fields[f"summary_{code}"] = t["summary"][code]
+            fields[f"note_{code}"] = note.get(code, "")
         guide = _find_guide(fields["guide_slug"])
         if guide is not None:
             fields["guide"] = guide
@@ -134,14 +138,19 @@ def dump() -> dict:
         duration = None
         if task.duration_days is not None or task.duration_source:
             duration = {"days": task.duration_days, "source": task.duration_source}
+        entry = {
+            "key": task.key,
+            "phase": task.phase,
+            "order": task.order,
+            "agency": task.agency.slug if task.agency else None,
+            "guide": task.guide_slug or (task.guide.slug if task.guide_id else None),
+            "days_from_arrival": task.days_from_arrival,
+        }
+        if task.days_from_arrival is not None:  # a kind only where there is a date to be of that kind
+            entry["due_kind"] = task.due_kind
         tasks.append(
             {
-                "key": task.key,
-                "phase": task.phase,
-                "order": task.order,
-                "agency": task.agency.slug if task.agency else None,
-                "guide": task.guide_slug or (task.guide.slug if task.guide_id else None),
-                "days_from_arrival": task.days_from_arrival,
+                **entry,
                 "depends_on": sorted(d.key for d in task.depends_on.all()),
                 "duration": duration,
                 "rules": [r.as_data() for r in task.rules.all()],
@@ -149,6 +158,8 @@ def dump() -> dict:
                 "summary": {code: getattr(task, f"summary_{code}") or "" for code in LANGUAGE_CODES},
             }
         )
+        if any(getattr(task, f"note_{code}") for code in LANGUAGE_CODES):  # for the partner; most have none
+            tasks[-1]["note"] = {code: getattr(task, f"note_{code}") or "" for code in LANGUAGE_CODES}
     return {"tasks": tasks}
 
 

@@ -11,5 +11,5 @@ from guides.models import Task
 
 @register(Task)
 class TaskTranslation(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "summary", "note")
     required_languages = ("en",)

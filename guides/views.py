@@ -21,8 +21,11 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from guides import questions
+from guides.changes import parse_since
 from guides.checklist import catalogue, count_checklist, make_checklist, result_url
 from guides.engine import PHASES
+from guides.presenter import changes_context, decorate, due_label, passed_label, qr_svg, task_titles
+from guides.presenter import track_items as _track_items
 from guides.situation import (
     FAMILIES_WITH_PARTNER,
     InvalidSituation,
@@ -119,7 +122,9 @@ def _question_page(request, answers, errors, shown: list[str], status: int, chan
             "fields": fields,
             "hidden": _hidden(answers, set(shown) | set(errors)),
             "step": step,
-            "steps": len(flow),
+            # The total counts only the questions this reader will be asked: unknown until the family
+            # answer decides whether the children's and the partner's questions come.
+            "steps": len(flow) if answers.get("family") else None,
             "back_url": back,
             "error_summary": error_summary,
             "change": change,
@@ -153,33 +158,12 @@ def checklist(request):
     if following is not None:
         shown = [following, "arrival"] if following == "stay" else [following]
         return _question_page(request, answers, {}, shown, status=200)
-    return _result(request, situation_from_answers(answers))
+    since, since_errors = parse_since(request.GET)
+    if since_errors:  # a hand-edited link: the answers stand, the message is in the summary
+        return _question_page(request, answers, since_errors, ["stay", "arrival"], status=400)
+    return _result(request, situation_from_answers(answers), since=since)
 
 
-def _track_items(items: list[dict], track: str) -> list[dict]:
-    """One person's items (theirs and the household's), their own first where the order allows."""
-    if track == "all":
-        return items
-    mine = [i for i in items if track in i["for"] or "household" in i["for"]]
-    keys = {i["key"] for i in mine}
-    position = {i["key"]: n for n, i in enumerate(mine)}
-    waiting = {i["key"]: {d for d in i["depends_on"] if d in keys} for i in mine}
-    by_key = {i["key"]: i for i in mine}
-    ordered, done = [], set()
-    while len(ordered) < len(mine):
-        free = [k for k in waiting if k not in done and waiting[k] <= done]
-        best = min(free, key=lambda k: (PHASES.index(by_key[k]["phase"]), track not in by_key[k]["for"], position[k]))
-        ordered.append(by_key[best])
-        done.add(best)
-    return ordered
-
-
-PERSON_LABELS = {
-    "mover": lambda: _("You"),
-    "partner": lambda: _("Your partner"),
-    "children": lambda: _("Your children"),
-    "household": lambda: _("The whole family"),
-}
 PHASE_LABELS = {
     "before": lambda: _("Before you move"),
     "arrival": lambda: _("When you arrive"),
@@ -187,9 +171,9 @@ PHASE_LABELS = {
 }
 
 
-def _result(request, situation):
+def _result(request, situation, since=None):
     language = _language()
-    data = make_checklist(situation, language, request)
+    data = make_checklist(situation, language, request, since=since)
     if request.method == "GET":  # a HEAD (link checker, preview) is not a checklist made
         count_checklist(situation)
     track = request.GET.get("track", "all")
@@ -200,16 +184,8 @@ def _result(request, situation):
         tracks.append("children")
     if track not in tracks:
         track = "all"
-    titles = {i["key"]: i["title"] for i in data["items"]}
+    decorate(data["items"], situation, today())
     items = _track_items(data["items"], track)
-    person_labels = {k: label() for k, label in PERSON_LABELS.items()}
-    for item in items:
-        item["who"] = [person_labels[p] for p in item["for"]]
-        item["needs"] = [(d, titles[d]) for d in item["depends_on"]]
-        item["due_date"] = dt.date.fromisoformat(item["due"]) if item["due"] else None
-        days = item["due_rule"]["days_from_arrival"] if item["due_rule"] else None
-        item["days_before"] = -days if days is not None and days < 0 else None
-        item["days_after"] = days if days is not None and days > 0 else None
     groups = [
         {"phase": phase, "label": PHASE_LABELS[phase](), "items": [i for i in items if i["phase"] == phase]}
         for phase in PHASES
@@ -255,6 +231,7 @@ def _result(request, situation):
         )
     summary.append((questions.STAY.legend, questions.label("stay", situation.stay), _change_url(answers, "stay")))
     base_query = situation.as_query()
+    track_query = "" if track == "all" else f"&track={track}"
     track_links = [
         {
             "track": t,
@@ -264,7 +241,7 @@ def _result(request, situation):
                 "partner": _("Your partner"),
                 "children": _("Your children"),
             }[t],
-            "url": "?" + base_query + ("" if t == "all" else f"&track={t}"),
+            "url": "?" + base_query + ("" if t == "all" else f"&track={t}") + (f"&since={since}" if since else ""),
             "current": t == track,
         }
         for t in tracks
@@ -274,13 +251,16 @@ def _result(request, situation):
         "guides/result.html",
         {
             "checklist": data,
+            "changes": changes_context(data.get("changes"), task_titles(language)),
             "situation": situation,
             "groups": groups,
             "summary": summary,
             "share_url": data["share_url"],
-            "calendar_url": "calendar.ics?" + base_query if situation.arrival else None,
-            "print_url": "?" + base_query + "&view=print" + ("" if track == "all" else f"&track={track}"),
+            "calendar_url": "calendar.ics?" + base_query + track_query if situation.arrival else None,
+            "partner_url": data["share_url"] + "&track=partner" if situation.has_partner else None,
+            "print_url": "?" + base_query + "&view=print" + track_query,
             "print_view": request.GET.get("view") == "print",
+            "qr": qr_svg(data["share_url"]),
             "track_links": track_links,
             "track": track,
             "storage_key": "landa:checklist:" + situation.key,
@@ -335,6 +315,10 @@ def calendar(request):
         return _errors_page(request, invalid.errors)
     language = _language()
     data = make_checklist(situation, language, request)
+    # The person chosen on the page: their own dated items (theirs and the household's) only.
+    track = request.GET.get("track", "all")
+    if track in TRACKS:
+        data["items"] = _track_items(data["items"], track)
     cal = Calendar()
     cal.add("prodid", "-//Landa//checklist//" + language.upper())
     cal.add("version", "2.0")
@@ -351,8 +335,16 @@ def calendar(request):
         event.add("dtstamp", stamp)
         event.add("dtstart", due)
         event.add("dtend", due + dt.timedelta(days=1))
-        event.add("summary", item["title"])
-        event.add("description", f"{item['summary']}\n\n{item['why']}\n\n{item['guide_url']}")
+        label = due_label(item["due_kind"])
+        # The event's title says which kind of date it is: a legal limit reads apart from a target.
+        kind = _("Deadline set by law") if item["due_kind"] == "law" else _("Suggested date")
+        passed = due < today()
+        # A date already behind the reader is flagged in the title too, never shown as still ahead.
+        event.add("summary", f"{'⚠ ' if passed else ''}{item['title']} – {kind}")
+        event.add("categories", [kind])
+        warning = f"{passed_label()}\n\n" if passed else ""
+        body = f"{item['summary']}\n\n{item['why']}\n\n{item['guide_url']}"
+        event.add("description", f"{warning}{label}: {item['due']}\n\n{body}")
         event.add("url", item["guide_url"])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
@@ -375,13 +367,14 @@ def api_checklist(request):
                 with translation.override("en"):
                     lang_errors["lang"] = [_("Choose one of the languages en, sv, ar or so.")]
         with translation.override(language):
+            since, since_errors = parse_since(request.GET)
             try:
                 situation = parse_situation(request.GET)
             except InvalidSituation as invalid:
-                return JsonResponse({"errors": {**invalid.errors, **lang_errors}}, status=400)
-            if lang_errors:
-                return JsonResponse({"errors": lang_errors}, status=400)
-            data = make_checklist(situation, language, request)
+                return JsonResponse({"errors": {**invalid.errors, **lang_errors, **since_errors}}, status=400)
+            if lang_errors or since_errors:
+                return JsonResponse({"errors": {**lang_errors, **since_errors}}, status=400)
+            data = make_checklist(situation, language, request, since=since)
         if request.method == "GET":  # a HEAD (link checker, preview) is not a checklist made
             count_checklist(situation)
         response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})

@@ -80,7 +80,9 @@ def chromium():
 
 @pytest.fixture
 def browser_page(chromium):
-    context = chromium.new_context(viewport={"width": 1024, "height": 768})
+    # No service worker: its background saving (offline reading) would race the live server's flush.
+    # The offline test opens its own context with workers allowed.
+    context = chromium.new_context(viewport={"width": 1024, "height": 768}, service_workers="block")
     page = context.new_page()
     yield page
     context.close()

@@ -69,11 +69,14 @@ def shared_checklist(request, code):
     if not link.is_available:
         return _private(render(request, "firms/gone.html", {"link": link}, status=410))
     try:
-        context = checklist_context(link, request)
+        context = checklist_context(link, request, track=request.GET.get("track", "all"))
     except checklist.SituationError:
         # Answers stored under older rules that today's parser refuses: say so, never a 500.
         logger.warning("Shared link %s… holds a situation the parser now refuses", link.code[:6])
         return _private(render(request, "firms/gone.html", {"link": link}, status=410))
     if is_person(request) and not _came_from_same_link(request, link):
         services.record_open(link)
+    # The same checklist view as the public one: ticks (kept in this browser under the link's code),
+    # the person tracks, the calendar file and a print view.
+    context.update(ticks=True, print_view=request.GET.get("view") == "print")
     return _private(render(request, "firms/client.html", context))

@@ -40,15 +40,17 @@
     }
   }
 
+  // A firm's link keeps its own ticks under its code: it neither takes nor gives the reader's own.
+  var carry = root.getAttribute("data-carry") !== "no";
   if (store) {
-    if (read(key) === null) {
+    if (carry && read(key) === null) {
       var previous = store.getItem(LAST);
       var carried = previous && previous !== key ? read(previous) : null;
       if (carried) {
         save(carried.filter(function (k) { return listed.indexOf(k) !== -1; }));
       }
     }
-    try { store.setItem(LAST, key); } catch (e) { /* full */ }
+    if (carry) { try { store.setItem(LAST, key); } catch (e) { /* full */ } }
     var ticked = load();
     boxes.forEach(function (box) {
       box.parentNode.hidden = false;
@@ -61,6 +63,22 @@
       });
     });
     update();
+  }
+
+  // Offline reading: this checklist and the guides it links are saved once opened (static/js/sw.js).
+  var state = document.getElementById("offline-state");
+  if (state && root.getAttribute("data-offline") === "yes" && "serviceWorker" in navigator && window.caches) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "saved") { state.hidden = false; }
+    });
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      var urls = [window.location.href];
+      Array.prototype.forEach.call(document.querySelectorAll(".task__guide a, link[rel=stylesheet], script[src]"),
+        function (el) { urls.push(el.href || el.src); });
+      registration.active.postMessage({ type: "save", urls: urls });
+    }).catch(function () { /* no offline copy: the page still works */ });
   }
 
   var copy = root.querySelector(".js-copy-link");

@@ -19,6 +19,7 @@ def form_data(task, **changes):
         "guide_slug": task.guide_slug,
         "depends_on": [d.pk for d in task.depends_on.all()],
         "days_from_arrival": "" if task.days_from_arrival is None else task.days_from_arrival,
+        "due_kind": task.due_kind,
         "duration_days": task.duration_days or "",
         "duration_source": task.duration_source,
     }
@@ -122,3 +123,19 @@ def test_export_tasks_writes_a_file_that_loads_back_to_the_same_rules_and_texts(
         assert task["summary"] == original[task["key"]]["summary"]
     call_command("load_tasks", file=str(exported), verbosity=0)
     assert Task.objects.count() == len(original)
+
+
+def test_the_kind_of_due_date_round_trips_through_export_and_changes_the_rules_version(tasks, tmp_path):
+    from django.core.management import call_command
+
+    from guides.taskdata import book_from_file, read_file
+
+    exported = tmp_path / "tasks.yaml"
+    call_command("export_tasks", file=str(exported), verbosity=0)
+    kinds = {t["key"]: t.get("due_kind") for t in read_file(exported)["tasks"]}
+    assert kinds["register-population"] == "law" and kinds["bankid"] == "advice" and kinds["healthcare"] is None
+    before = book_from_file(exported).version
+    Task.objects.filter(key="bankid").update(due_kind="law")
+    call_command("export_tasks", file=str(exported), verbosity=0)
+    assert {t["key"]: t.get("due_kind") for t in read_file(exported)["tasks"]}["bankid"] == "law"
+    assert book_from_file(exported).version != before  # the kind is rule data: hashed into rules_version

@@ -30,7 +30,7 @@ def test_the_api_answers_in_the_contracts_shape_and_the_requested_language(clien
     assert "partner=third-country" in data["share_url"]  # every answer, the default made explicit
     keys = [i["key"] for i in data["items"]]
     for item in data["items"]:
-        assert set(item) == {
+        assert set(item) - {"note"} == {
             "key",
             "title",
             "summary",
@@ -40,15 +40,18 @@ def test_the_api_answers_in_the_contracts_shape_and_the_requested_language(clien
             "agency",
             "depends_on",
             "due",
+            "due_kind",
             "due_rule",
             "guide_url",
         }
+        assert ("note" in item) == ("partner" in item["for"])  # the partner's note, on the partner's items
         assert item["phase"] in PHASES
         assert set(item["for"]) <= set(PERSONS)
         assert all(keys.index(d) < keys.index(item["key"]) for d in item["depends_on"])
         assert item["guide_url"].startswith("http://testserver/")
         assert item["agency"] is None or set(item["agency"]) == {"key", "name", "url"}
-        assert (item["due"] is None) == (item["due_rule"] is None)
+        assert (item["due"] is None) == (item["due_rule"] is None) == (item["due_kind"] is None)
+        assert item["due_rule"] is None or item["due_rule"]["kind"] == item["due_kind"] in ("law", "advice")
     first = data["items"][0]
     if lang == "ar":
         assert any("\u0600" <= ch <= "\u06ff" for ch in first["title"] + first["why"])
@@ -64,10 +67,17 @@ def test_the_share_url_opens_the_same_checklist_as_html(client, tasks):
 def test_due_dates_follow_the_arrival_date(client, tasks):
     items = {i["key"]: i for i in client.get(f"/api/v1/checklist?{QUERY}&arrival=2027-03-01").json()["items"]}
     assert items["apply-permit"]["due"] == "2026-12-01"
-    assert items["apply-permit"]["due_rule"] == {"days_from_arrival": -90}
+    assert items["apply-permit"]["due_rule"] == {"days_from_arrival": -90, "kind": "advice"}
+    assert items["apply-permit"]["due_kind"] == "advice"
+    assert items["register-population"]["due_rule"] == {"days_from_arrival": 7, "kind": "law"}
+    assert items["register-population"]["due"] == "2027-03-08" and items["register-population"]["due_kind"] == "law"
     assert items["healthcare"]["due"] is None and items["healthcare"]["due_rule"] is None
+    assert items["healthcare"]["due_kind"] is None
     items = {i["key"]: i for i in client.get(f"/api/v1/checklist?{QUERY}").json()["items"]}
-    assert items["apply-permit"]["due"] is None and items["apply-permit"]["due_rule"] == {"days_from_arrival": -90}
+    assert items["apply-permit"]["due"] is None
+    assert items["apply-permit"]["due_rule"] == {"days_from_arrival": -90, "kind": "advice"}
+    assert items["register-population"]["due_rule"]["kind"] == "law"
+    assert all(i["due_kind"] is None for i in items.values())  # no date, no kind of date
 
 
 def test_without_a_guide_page_each_item_links_to_its_task_page_in_the_language(client, no_guide_pages):

@@ -116,7 +116,9 @@ def test_the_calendar_has_one_all_day_event_per_dated_item(client, tasks):
         start = event.decoded("dtstart")
         assert isinstance(start, dt.date) and not isinstance(start, dt.datetime)
         assert event.decoded("dtend") - start == dt.timedelta(days=1)
-        assert dated[str(event["summary"])] == start.isoformat()
+        title, kind = str(event["summary"]).removeprefix("⚠ ").rsplit(" – ", 1)
+        assert dated[title] == start.isoformat()
+        assert kind in ("Sista dag enligt lag", "Föreslaget datum")
         assert event["uid"]
 
 

@@ -201,6 +201,16 @@ TABLE = {
     ),
 }
 PHASES = ["before", "arrival", "settling"]
+#: DESIGN.md, "due_kind": the dated tasks whose date is a limit set by law or by the authority.
+LAW = {"register-population", "eu-family-residence-card", "expert-tax-relief", "driving-licence"}
+
+
+def due_kind(key: str) -> str | None:
+    """The kind of a task's due rule: law for the four above, advice for every other dated task."""
+    days = TABLE[key][2]
+    if days is None:
+        return None
+    return "law" if key in LAW else "advice"
 
 
 def checklist(s: dict) -> list[tuple[str, set[str]]]:

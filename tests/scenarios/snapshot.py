@@ -15,6 +15,11 @@ def label(s) -> str:
     return " ".join([s.status, s.permit, s.family, ",".join(s.children) or "-", s.partner or "-", s.stay])
 
 
+def entry(item) -> str:
+    """A key, with its due rule's kind when it has one: ``register-population(law)``."""
+    return f"{item.key}({item.rule_kind})" if item.rule_kind else item.key
+
+
 def render() -> str:
     from guides.engine import build
     from guides.situation import every_situation
@@ -22,11 +27,12 @@ def render() -> str:
 
     book = book_from_file()
     lines = [
-        "# status permit family children partner stay: task keys in checklist order",
+        "# status permit family children partner stay: task keys in checklist order; a dated task's key is followed by"
+        " its due rule's kind, (law) or (advice)",
         "# regenerate: .venv/bin/python -m tests.scenarios.snapshot",
     ]
     for situation in every_situation():
-        lines.append(f"{label(situation)}: {' '.join(item.key for item in build(book, situation))}")
+        lines.append(f"{label(situation)}: {' '.join(entry(item) for item in build(book, situation))}")
     return "\n".join(lines) + "\n"
 
 

@@ -188,3 +188,23 @@ def test_the_database_loaded_by_load_tasks_gives_the_same_rules_version_as_the_f
     call_command("load_tasks", verbosity=0)  # idempotent
     assert catalogue().version == BOOK.version
     assert RulesSnapshot.objects.filter(version=BOOK.version).count() == 1
+
+
+def test_every_due_rule_has_the_kind_the_design_gives_it():
+    for key, task in BOOK_TASKS.items():
+        assert task.due_kind == oracle.due_kind(key), key
+        assert TASKS[key].get("due_kind") == oracle.due_kind(key), key
+
+
+def test_due_kind_is_null_without_a_date_and_the_rules_kind_with_one():
+    arrival = dt.date(2027, 3, 1)
+    for s in SITUATIONS[::37]:
+        for item in build(BOOK, s):
+            assert item.due_kind is None
+        dated = Situation(s.status, s.permit, s.family, s.children, s.stay, s.partner, arrival)
+        for item in build(BOOK, dated):
+            assert item.due_kind == oracle.due_kind(item.key)
+            assert (item.due is None) == (item.due_kind is None)
+
+
+BOOK_TASKS = {t.key: t for t in BOOK.tasks}

@@ -1,0 +1,53 @@
+"""Typical durations (with source and year) on the checklist items, from the guides, fetched in bulk."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.html import strip_tags
+
+from guides import checklist as checklist_module
+from guides import durations
+
+FEW = "status=eu&permit=study&family=alone&stay=short"
+MANY = "status=third-country&permit=work&family=partner-children&children=preschool,school&stay=long"
+
+
+def card(html: str, key: str) -> str:
+    part = html[html.index(f'id="task-{key}"') :]
+    return strip_tags(part[: part.index("</li>")])
+
+
+def test_the_item_shows_the_guides_typical_time_and_its_source_in_the_readers_language(client, tasks):
+    english = card(client.get(f"/en/checklist/?{MANY}").content.decode(), "register-population")
+    assert "Typical time" in english
+    assert "18 days in 2024" in english and "about 30 days" in english
+    assert "Work in Sweden, interim report 2" in english
+    swedish = card(client.get(f"/sv/checklist/?{MANY}").content.decode(), "register-population")
+    assert "18 dagar år 2024" in swedish and "delredovisning två" in swedish
+
+
+def test_the_client_page_shows_it_too(client, tasks):
+    from tests.firms.factories import FirmFactory, LinkFactory
+
+    link = LinkFactory(firm=FirmFactory(), language="en", situation=MANY)
+    html = client.get(f"/en/c/{link.code}", HTTP_USER_AGENT="Mozilla/5.0 Chrome/130.0").content.decode()
+    assert "18 days in 2024" in card(html, "register-population")
+
+
+def test_the_times_are_fetched_in_bulk_whatever_the_length_of_the_list(client, tasks):
+    def cold_page_queries(query):
+        cache.clear()
+        checklist_module._local.clear()
+        durations._local.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/so/checklist/?{query}").status_code == 200
+        return len(captured)
+
+    few, many = cold_page_queries(FEW), cold_page_queries(MANY)
+    assert few == many  # nothing per item
+    cat = checklist_module.catalogue()
+    durations._local.clear()
+    cache.delete(durations.GUIDE_TIMES_KEY.format(generation=cat.generation, language="ar"))
+    with CaptureQueriesContext(connection) as captured:
+        durations.guide_times(cat, "ar")
+    assert len(captured) == 2  # the guides, then their translations
