@@ -21,7 +21,7 @@ GROUP_STRINGS = {
     "your partner is a citizen of a country outside the EU/EEA": "third-country",
     "A Nordic country": "nordic-country",
     "An EU/EEA country or Switzerland": "eu-country",
-    "Another country": "third-country",
+    "A country outside the EU/EEA": "third-country",
     "Citizens of a Nordic country": "nordic-country",
     "Citizens of an EU/EEA country or Switzerland": "eu-country",
     "Citizens of a country outside the EU/EEA": "third-country",
