@@ -363,4 +363,4 @@ URL_IN_TEXT = re.compile(r"https?://[^\s<>\"')\]]+")
 
 def urls_in_text(text: str) -> list[str]:
     """Addresses written into plain text (e.g. a duration's source), without trailing punctuation."""
-    return [match.rstrip(".,;:") for match in URL_IN_TEXT.findall(text or "")]
+    return [match.rstrip(".,;:)]") for match in URL_IN_TEXT.findall(text or "")]
