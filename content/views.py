@@ -93,11 +93,12 @@ def _searchable_text(page):
     return " ".join(part for part in parts if part)
 
 
-def searchable_guides(locale):
-    """The live guides in the reader's language and, where a guide has no live translation yet, the
-    source-language guide (shown marked as English, as every other list does)."""
+def searchable_guides(code):
+    """The live guides in the reader's language (``code``) and, where a guide has no live translation
+    yet, the source-language guide (shown marked as English, as every other list does)."""
     guides = GuidePage.objects.live()
-    if locale.language_code == settings.LANGUAGE_CODE:
+    locale = _locale(code)  # the locale's pk
+    if code == settings.LANGUAGE_CODE:
         return guides.filter(locale=locale)
     translated = guides.filter(locale=locale).values_list("translation_key", flat=True)
     untranslated = guides.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
@@ -120,7 +121,7 @@ def search(request):
         context["query"] = query[:MAX_QUERY_LENGTH]
         return render(request, "content/search.html", context, status=400)
     if query:
-        results = searchable_guides(_locale(code)).search(query, operator="or")
+        results = searchable_guides(code).search(query, operator="or")
         paginator = Paginator(results, PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
