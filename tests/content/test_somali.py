@@ -26,7 +26,7 @@ def test_a_somali_guide_dates_its_review_in_somali(client, demo):
     assert not any(month in line.group(1) for month in ENGLISH_MONTHS), line.group(1)
 
 
-def test_english_fallback_items_are_marked_in_the_readers_language(client, demo):
+def test_english_fallback_items_are_marked_in_the_readers_language(client, demo, untranslated_income_tax):
     html = client.get("/so/life-events/working/").content.decode()
     assert "Find out how you pay tax" in html  # income-tax has no Somali translation
     item = re.search(r'<li class="card" lang="en"[^>]*>.*?Find out how you pay tax.*?</li>', html, re.S)
@@ -35,7 +35,7 @@ def test_english_fallback_items_are_marked_in_the_readers_language(client, demo)
     assert "(af Ingiriisi)" not in swedish
 
 
-def test_search_in_somali_finds_english_only_guides_marked_as_english(client, demo):
+def test_search_in_somali_finds_english_only_guides_marked_as_english(client, demo, untranslated_income_tax):
     html = client.get("/so/search/", {"q": "SINK"}).content.decode()
     assert "Find out how you pay tax" in html
     assert "(af Ingiriisi)" in html
