@@ -16,6 +16,7 @@ from html import unescape
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.rich_text import RichText
 
 SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+|\n+")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -117,7 +118,7 @@ def _block_text(block, value):
     """Running text only (text and rich text blocks), not headings, labels or addresses."""
     if value is None:
         return
-    if isinstance(block, blocks.RichTextBlock):
+    if isinstance(block, blocks.RichTextBlock) or isinstance(value, RichText):
         yield unescape(strip_tags(value.source.replace("</p>", "</p>\n").replace("<li>", "\n<li>")))
     elif isinstance(block, blocks.TextBlock):
         yield value

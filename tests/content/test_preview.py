@@ -47,7 +47,7 @@ def test_view_draft_answers_200_for_every_page_type_and_language(admin_client, m
     page.save_revision()
     response = admin_client.get(f"/admin/pages/{page.pk}/view_draft/")
     assert response.status_code == 200, response.content[:500]
-    assert "(draft)" in response.content.decode()
+    assert "(draft)" in _text(response)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -61,7 +61,7 @@ def test_preview_of_unsaved_changes_renders_for_every_page_type_and_language(dem
         page.life_events = list(LifeEventPage.objects.filter(locale=page.locale)[:2])
     response = page.make_preview_request(original_request=None)
     assert response.status_code == 200
-    assert "(unsaved)" in response.content.decode()
+    assert "(unsaved)" in _text(response)
 
 
 def test_the_admin_preview_of_an_edited_guide_renders_its_unsaved_steps(admin_client):
@@ -90,3 +90,8 @@ def test_the_admin_preview_of_an_edited_guide_renders_its_unsaved_steps(admin_cl
     assert "Register in Sweden (preview)" in html
     assert "An unsaved warning." in html
     assert Page.objects.get(pk=page.pk).title != "Register in Sweden (preview)"
+
+
+def _text(response):
+    """The page's HTML without the <bdi> isolation Arabic pages give Latin runs."""
+    return response.content.decode().replace("<bdi>", "").replace("</bdi>", "")
