@@ -39,7 +39,7 @@ def test_every_language_but_english_has_a_translators_group(demo):
     assert not Group.objects.filter(name="Translators: en").exists()
 
 
-def test_the_translators_journey(client, people):
+def test_the_translators_journey(client, people, untranslated_income_tax):
     source = GuidePage.objects.get(slug="income-tax", locale__language_code="en")
     somali = Locale.objects.get(language_code="so")
     assert not GuidePage.objects.filter(translation_key=source.translation_key, locale=somali).exists()
