@@ -10,12 +10,22 @@ from content.models import PORTAL_EDITORS, AgencyReviewTask, translators_group_n
 WORKFLOW_NAME = "Agency review → portal editor"
 
 
+def submit_translation_permission():
+    """wagtail-localize's "Can submit translations", made by its data migration; made again here as that
+    migration does, because a database flushed between tests keeps only the models' own permissions."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type, _ = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"})
+    return permission
+
+
 def ensure_editorial_setup(homes):
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     page_perms = {codename: Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
                   for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")}
-    submit_translation = Permission.objects.get(content_type__app_label="wagtail_localize",
-                                                codename="submit_translation")
+    submit_translation = submit_translation_permission()
     portal, _ = Group.objects.get_or_create(name=PORTAL_EDITORS)
     portal.permissions.add(access_admin, submit_translation, *Permission.objects.filter(
         content_type__app_label="content", codename__in=["add_agency", "change_agency", "view_agency"]))
@@ -56,7 +66,7 @@ def ensure_translators(homes, access_admin, page_perms):
     They add and edit pages in their language's tree only (``AgencyPagePermissionTester`` lets them
     past agency ownership there) and cannot publish: a translation goes live through the workflow.
     """
-    submit = Permission.objects.get(content_type__app_label="wagtail_localize", codename="submit_translation")
+    submit = submit_translation_permission()
     view_agency = Permission.objects.get(content_type__app_label="content", codename="view_agency")
     for code, home in homes.items():
         if code == settings.LANGUAGE_CODE:

@@ -34,7 +34,9 @@ STATUS = Question(
             _("An EU/EEA country or Switzerland"),
             _("The 27 countries of the European Union, Iceland, Liechtenstein, Norway (the EEA) and Switzerland."),
         ),
-        Option("third-country", _("A country outside the EU/EEA"), _("Any country outside the EU/EEA and Switzerland.")),
+        Option(
+            "third-country", _("A country outside the EU/EEA"), _("Any country outside the EU/EEA and Switzerland.")
+        ),
     ),
 )
 
@@ -108,7 +110,9 @@ PARTNER = Question(
             _("An EU/EEA country or Switzerland"),
             _("The European Union, Iceland, Liechtenstein, Norway and Switzerland."),
         ),
-        Option("third-country", _("A country outside the EU/EEA"), _("Any country outside the EU/EEA and Switzerland.")),
+        Option(
+            "third-country", _("A country outside the EU/EEA"), _("Any country outside the EU/EEA and Switzerland.")
+        ),
     ),
 )
 

@@ -45,6 +45,7 @@ def test_backup_and_restore_into_an_empty_database(transactional_db, tmp_path):
 
     require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)")
     require(shutil.which("pg_dump") is not None and shutil.which("pg_restore") is not None, "pg_dump/pg_restore")
+    call_command("load_demo", verbosity=0)  # the register of agencies the tasks name
     call_command("load_tasks", verbosity=0)
     link = LinkFactory()
     AuditEvent.record(link.firm, AuditEvent.LINK_CREATED, link.code)

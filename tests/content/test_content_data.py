@@ -133,7 +133,7 @@ def test_changes_may_be_a_list_of_blocks():
     assert [c["value"]["text"] for c in changes] == ["one", "two"]
     assert len({c["id"] for c in changes}) == 2
     assert changes[1]["value"]["source_url"] == "https://x.se/a"
-    assert body[0] == {"type": "step", "id": body[0]["id"], "value": {"heading": "H", "text": "T"}}
+    assert body[0] == {"type": "step", "id": body[0]["id"], "value": {"heading": "H", "text": "<p>T</p>"}}
 
 
 def test_every_guide_page_has_a_source_below_an_authoritys_home_page(demo):
