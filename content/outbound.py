@@ -39,12 +39,14 @@ def link_id(url: str) -> str | None:
     url = (url or "").strip()
     if not url.startswith(("https://", "http://")) or len(url) > 2000:
         return None
-    return signing.dumps(url, salt=SALT, compress=True)
+    # A plain Signer, not signing.dumps (which adds a timestamp): the same address gives the same id on
+    # every render, so a page's HTML and its ETag stay the same between renders.
+    return signing.Signer(salt=SALT).sign_object(url, compress=True)
 
 
 def url_of(token: str) -> str:
     try:
-        url = signing.loads(token, salt=SALT)
+        url = signing.Signer(salt=SALT).unsign_object(token)
     except signing.BadSignature as error:
         raise Http404 from error
     if not isinstance(url, str) or not url.startswith(("https://", "http://")):
