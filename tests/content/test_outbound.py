@@ -14,6 +14,7 @@ from django.utils import timezone
 from content.models import Agency, GuidePage
 from content.ops_models import CheckedLink, OutboundClick
 from content.outbound import count_click, link_id
+from tests.conftest import require
 
 ESERVICE = "https://www.skatteverket.se/e-tjanst/flytta-till-sverige"
 
@@ -76,8 +77,7 @@ def test_junk_parameters_count_without_page_or_agency(client, demo):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_clicks_lose_nothing():
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the race is exercised on PostgreSQL")
+    require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL): SQLite serialises writers")
     link = CheckedLink.objects.create(url="https://www.forsakringskassan.se/")
 
     def click():
