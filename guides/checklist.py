@@ -23,6 +23,7 @@ from django.utils import translation
 
 from guides import engine
 from guides.situation import Situation, today
+from guides.why import explain
 from portal.cachestate import cache_reachable
 
 log = logging.getLogger(__name__)
@@ -227,7 +228,7 @@ def make_checklist(situation: Situation, language: str, request=None, since: str
                 "key": item.key,
                 "title": cat.texts[item.key][language]["title"],
                 "summary": cat.texts[item.key][language]["summary"],
-                "why": item.why(language),
+                "why": explain(item.reasons, language),
                 "phase": item.phase,
                 "for": list(item.persons),
                 "agency": {"key": agency["key"], "name": agency["name"][language], "url": agency["url"]}

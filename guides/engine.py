@@ -10,24 +10,24 @@ DESIGN.md, "The rules, exactly" is the specification:
   with ``family=alone`` "household" is reported as "mover";
 * ``depends_on`` keeps only keys on the same list; the order is topological, ties broken by phase,
   then days from arrival (none last), then editorial order, then key;
-* ``why`` names the answers of the matched rules' non-empty conditions.
+* an item's ``reasons`` are the answers the matched rules' non-empty conditions name, as data;
+  ``guides.why`` turns them into the sentence in the reader's language.
+
+Plain Python only (no Django), so the engine can be imported, tested and benchmarked on its own; a
+test imports it in an interpreter where Django cannot be imported.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import graphlib
 import hashlib
 import heapq
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from django.utils import translation
-from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
-
-from guides.situation import FAMILIES_WITH_PARTNER, Situation
+from guides.answers import CHILDREN, FAMILIES_WITH_CHILDREN, FAMILIES_WITH_PARTNER, Situation
 
 PHASES = ("before", "arrival", "settling")
 #: A due rule is a limit set by law (or by the authority), or a planning aid.
@@ -69,7 +69,7 @@ class Rule:
         # A condition on the children's groups or the partner's citizenship already says who comes.
         if self.family and not self.children and not (self.partner and set(self.family) <= set(FAMILIES_WITH_PARTNER)):
             out.append(("family", _family_reason(self.family)))
-        for group in sorted(self.children.intersection(s.children), key=_CHILD_ORDER.index):
+        for group in sorted(self.children.intersection(s.children), key=CHILDREN.index):
             out.append(("children", group))
         if self.stay:
             out.append(("stay", s.stay))
@@ -86,15 +86,10 @@ class Rule:
         return data
 
 
-_CHILD_ORDER = ["preschool", "school", "upper-secondary"]
-
-
 def _family_reason(families: frozenset) -> str:
-    with_partner = {"partner", "partner-children"}
-    with_children = {"children", "partner-children"}
-    if families <= with_partner:
+    if families <= set(FAMILIES_WITH_PARTNER):
         return "with-partner"
-    if families <= with_children:
+    if families <= set(FAMILIES_WITH_CHILDREN):
         return "with-children"
     return "with-family"
 
@@ -181,7 +176,8 @@ class Item:
     depends_on: tuple[str, ...]
     days_from_arrival: int | None
     due: dt.date | None
-    #: (field, value) pairs naming the answers that put the item on the list; () = everyone.
+    #: (field, value) pairs naming the answers that put the item on the list; () = everyone
+    #: (``guides.why.explain`` makes the sentence)
     reasons: tuple[tuple[str, str], ...]
     #: the due rule's kind ("law"/"advice"), None without a due rule
     rule_kind: str | None = None
@@ -190,9 +186,6 @@ class Item:
     def due_kind(self) -> str | None:
         """The kind of ``due``: null when there is no date (DESIGN.md)."""
         return self.rule_kind if self.due is not None else None
-
-    def why(self, language: str) -> str:
-        return explain(self.reasons, language)
 
 
 def build(book: RuleBook, situation: Situation) -> list[Item]:
@@ -243,128 +236,68 @@ def _tie_break(task: TaskRules) -> tuple:
 
 
 def topological(items: dict[str, Item], tasks: dict[str, TaskRules]) -> list[Item]:
-    """Kahn's algorithm; among items free to go next the smallest tie-break comes first."""
-    waiting = {key: set(item.depends_on) for key, item in items.items()}
-    dependants: dict[str, list[str]] = {key: [] for key in items}
-    for key, item in items.items():
-        for dep in item.depends_on:
-            dependants[dep].append(key)
-    ready = [(_tie_break(tasks[key]), key) for key, deps in waiting.items() if not deps]
+    """graphlib's topological order; among items free to go next the smallest tie-break comes first.
+
+    Raises ``graphlib.CycleError`` (a ``ValueError``) when the dependencies form a cycle.
+    """
+    sorter = graphlib.TopologicalSorter({key: item.depends_on for key, item in items.items()})
+    sorter.prepare()
+    ready = [(_tie_break(tasks[key]), key) for key in sorter.get_ready()]
     heapq.heapify(ready)
     ordered = []
     while ready:
         _tie, key = heapq.heappop(ready)
         ordered.append(items[key])
-        for other in dependants[key]:
-            waiting[other].discard(key)
-            if not waiting[other]:
-                heapq.heappush(ready, (_tie_break(tasks[other]), other))
-    if len(ordered) != len(items):
-        raise ValueError("the task dependencies form a cycle")
+        sorter.done(key)
+        for other in sorter.get_ready():
+            heapq.heappush(ready, (_tie_break(tasks[other]), other))
     return ordered
 
 
-# ------------------------------------------------------------------------------------------- why
-def _fragment(field_name: str, value: str) -> str:
-    """One answer as a clause in the active language."""
-    fragments = {
-        ("status", "third-country"): lambda: _("you are a citizen of a country outside the EU/EEA"),
-        ("status", "eu"): lambda: _("you are a citizen of an EU/EEA country or Switzerland"),
-        ("status", "nordic"): lambda: _("you are a citizen of a Nordic country"),
-        ("permit", "work"): lambda: _("you move to work"),
-        ("permit", "eu-blue-card"): lambda: _("you move with an EU Blue Card"),
-        ("permit", "ict"): lambda: _("you move on an intra-company transfer (ICT)"),
-        ("permit", "research"): lambda: _("you move to do research"),
-        ("permit", "self-employed"): lambda: _("you move to run your own business"),
-        ("permit", "job-seeking"): lambda: _("you move to look for work"),
-        ("permit", "study"): lambda: _("you move to study"),
-        ("permit", "family"): lambda: _("you move to join family"),
-        ("family", "with-partner"): lambda: _("your partner comes with you"),
-        ("family", "with-children"): lambda: _("your children come with you"),
-        ("family", "with-family"): lambda: _("your family comes with you"),
-        ("children", "preschool"): lambda: _("a child of preschool age comes with you"),
-        ("children", "school"): lambda: _("a child of school age comes with you"),
-        ("children", "upper-secondary"): lambda: _("a child of upper-secondary school age comes with you"),
-        ("stay", "long"): lambda: _("you plan to stay a year or more"),
-        ("stay", "short"): lambda: _("you plan to stay less than a year"),
-        ("partner", "third-country"): lambda: _("your partner is a citizen of a country outside the EU/EEA"),
-        ("partner", "eu"): lambda: _("your partner is a citizen of an EU/EEA country or Switzerland"),
-        ("partner", "nordic"): lambda: _("your partner is a citizen of a Nordic country"),
-    }
-    return fragments[(field_name, value)]()
-
-
-def explain(reasons: Iterable[tuple[str, str]], language: str) -> str:
-    """``why`` in ``language``: "Because A, B and C." or, for a rule with no conditions, "Everyone …"."""
-    return _explain(tuple(reasons), language)
-
-
-@functools.lru_cache(maxsize=4096)
-def _explain(reasons: tuple[tuple[str, str], ...], language: str) -> str:
-    """Memoised: the same answers always read the same way (the catalogues do not change at run time)."""
-    with translation.override(language):
-        if not reasons:
-            return _("Everyone who moves to Sweden does this.")
-        clauses = [_fragment(f, v) for f, v in reasons]
-        if len(clauses) == 1:
-            joined = clauses[0]
-        else:
-            joined = pgettext("list", "%(items)s and %(last)s") % {
-                "items": pgettext("list separator", ", ").join(clauses[:-1]),
-                "last": clauses[-1],
-            }
-        return _("Because %(reasons)s.") % {"reasons": joined}
-
-
 # ------------------------------------------------------------------------------------- validation
-def validation_errors(book_tasks: Iterable[TaskRules]) -> list[str]:
-    """What an editor must fix before saving: unknown or later-phase dependencies, and cycles."""
-    tasks = {t.key: t for t in book_tasks}
-    errors = []
+@dataclass(frozen=True)
+class Problem:
+    """Something an editor must fix before saving, as data (``guides.forms`` words it).
+
+    ``kind``: "unknown-phase" (``task``), "unknown-dependency" and "later-phase" (``task`` depends
+    on ``dependency``), "cycle" (``cycle``: keys, each depending on the next, first = last).
+    """
+
+    kind: str
+    task: str
+    dependency: str | None = None
+    cycle: tuple[str, ...] = ()
+
+    def involves(self, key: str) -> bool:
+        return key in (self.task, self.dependency) or key in self.cycle
+
+
+def validate(tasks: Iterable[TaskRules]) -> list[Problem]:
+    """Unknown phases, unknown or later-phase dependencies, and a cycle (DESIGN.md, "Order")."""
+    tasks = {t.key: t for t in tasks}
+    problems = []
     for task in tasks.values():
         if task.phase not in PHASES:
-            errors.append(_("“%(task)s” has an unknown phase.") % {"task": task.key})
+            problems.append(Problem("unknown-phase", task.key))
         for dep in task.depends_on:
             other = tasks.get(dep)
             if other is None:
-                errors.append(
-                    _("“%(task)s” depends on “%(dep)s”, which does not exist.") % {"task": task.key, "dep": dep}
-                )
+                problems.append(Problem("unknown-dependency", task.key, dep))
             elif (
                 other.phase in PHASES and task.phase in PHASES and PHASES.index(other.phase) > PHASES.index(task.phase)
             ):
-                errors.append(
-                    _("“%(task)s” cannot depend on “%(dep)s”, which belongs to a later phase.")
-                    % {"task": task.key, "dep": dep}
-                )
+                problems.append(Problem("later-phase", task.key, dep))
     cycle = find_cycle({k: [d for d in t.depends_on if d in tasks] for k, t in tasks.items()})
     if cycle:
-        errors.append(_("These tasks depend on each other in a circle: %(cycle)s.") % {"cycle": " → ".join(cycle)})
-    return errors
+        problems.append(Problem("cycle", cycle[0], cycle=tuple(cycle)))
+    return problems
 
 
-def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    """A cycle in the dependency graph as a list of keys (first = last), or None."""
-    WHITE, GREY, BLACK = 0, 1, 2
-    colour = dict.fromkeys(graph, WHITE)
-    for start in sorted(graph):
-        if colour[start] != WHITE:
-            continue
-        stack = [(start, iter(sorted(graph[start])))]
-        path = [start]
-        colour[start] = GREY
-        while stack:
-            node, children = stack[-1]
-            nxt = next(children, None)
-            if nxt is None:
-                colour[node] = BLACK
-                stack.pop()
-                path.pop()
-                continue
-            if colour.get(nxt) == GREY:
-                return [*path[path.index(nxt) :], nxt]
-            if colour.get(nxt) == WHITE:
-                colour[nxt] = GREY
-                path.append(nxt)
-                stack.append((nxt, iter(sorted(graph.get(nxt, [])))))
+def find_cycle(graph: Mapping[str, Iterable[str]]) -> list[str] | None:
+    """A cycle in ``{key: keys it depends on}`` as keys each depending on the next (first = last), or None."""
+    sorter = graphlib.TopologicalSorter({key: sorted(graph[key]) for key in sorted(graph)})
+    try:
+        sorter.prepare()
+    except graphlib.CycleError as error:
+        return list(reversed(error.args[1]))  # graphlib lists each key before the one depending on it
     return None

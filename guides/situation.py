@@ -7,27 +7,27 @@ language (gettext), so each view activates the reader's language before parsing.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from guides.answers import (  # noqa: F401 - the values and the Situation, re-exported for the parser's users
+    CHILDREN,
+    CITIZENSHIPS,
+    FAMILIES,
+    FAMILIES_WITH_CHILDREN,
+    FAMILIES_WITH_PARTNER,
+    PERMITS,
+    PERMITS_WITHOUT_PERMIT,
+    STATUSES,
+    STAYS,
+    Situation,
+    every_situation,
+)
 
-STATUSES = ("nordic", "eu", "third-country")
-PERMITS = ("work", "eu-blue-card", "ict", "research", "self-employed", "job-seeking", "study", "family")
-#: Reasons for moving open to EU/EEA and Nordic citizens (they need no permit, so no permit-only kinds).
-PERMITS_WITHOUT_PERMIT = ("work", "self-employed", "job-seeking", "study", "family")
-FAMILIES = ("alone", "partner", "children", "partner-children")
-CHILDREN = ("preschool", "school", "upper-secondary")
-STAYS = ("long", "short")
-CITIZENSHIPS = STATUSES
-FAMILIES_WITH_PARTNER = ("partner", "partner-children")
-FAMILIES_WITH_CHILDREN = ("children", "partner-children")
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 #: The answers in the order the questionnaire asks them (and the canonical query string lists them).
 FIELDS = ("status", "permit", "family", "children", "partner", "stay", "arrival")
@@ -47,54 +47,6 @@ class InvalidSituation(ValueError):
     def __init__(self, errors: dict[str, list[str]]):
         super().__init__(errors)
         self.errors = errors
-
-
-@dataclass(frozen=True)
-class Situation:
-    status: str
-    permit: str
-    family: str
-    children: tuple[str, ...]
-    stay: str
-    #: The partner's citizenship when there is a partner (defaults to ``status``), else None.
-    partner: str | None
-    arrival: dt.date | None = None
-
-    @property
-    def has_partner(self) -> bool:
-        return self.family in FAMILIES_WITH_PARTNER
-
-    @property
-    def has_children(self) -> bool:
-        return self.family in FAMILIES_WITH_CHILDREN
-
-    def query_items(self, arrival: bool = True) -> list[tuple[str, str]]:
-        """The canonical parameters: fixed order, children as one comma list, the partner's citizenship
-        whenever there is a partner (the default made explicit)."""
-        items = [("status", self.status), ("permit", self.permit), ("family", self.family)]
-        if self.children:
-            items.append(("children", ",".join(self.children)))
-        if self.partner is not None:  # always spelled out, so a shared link holds every answer
-            items.append(("partner", self.partner))
-        items.append(("stay", self.stay))
-        if arrival and self.arrival is not None:
-            items.append(("arrival", self.arrival.isoformat()))
-        return items
-
-    def as_query(self, arrival: bool = True) -> str:
-        return urlencode(self.query_items(arrival=arrival), safe=",")
-
-    @property
-    def key(self) -> str:
-        """Stable and readable key of the answers without the date: counters, localStorage."""
-        return self.as_query(arrival=False)
-
-    @property
-    def short_key(self) -> str:
-        return hashlib.sha256(self.key.encode()).hexdigest()[:16]
-
-    def without_arrival(self) -> Situation:
-        return Situation(self.status, self.permit, self.family, self.children, self.stay, self.partner, None)
 
 
 def today() -> dt.date:
@@ -270,18 +222,3 @@ def situation_from_answers(answers: dict) -> Situation:
         partner=partner,
         arrival=answers.get("arrival"),
     )
-
-
-def every_situation():
-    """Every combination of answers without a date (1,152): the scenario suite and the benchmark."""
-    from itertools import combinations
-
-    groups = [c for n in range(1, len(CHILDREN) + 1) for c in combinations(CHILDREN, n)]
-    for status in STATUSES:
-        permits = PERMITS if status == "third-country" else PERMITS_WITHOUT_PERMIT
-        for permit in permits:
-            for family in FAMILIES:
-                for children in groups if family in FAMILIES_WITH_CHILDREN else [()]:
-                    for partner in CITIZENSHIPS if family in FAMILIES_WITH_PARTNER else [None]:
-                        for stay in STAYS:
-                            yield Situation(status, permit, family, tuple(children), stay, partner)

@@ -8,7 +8,7 @@ import yaml
 from django.conf import settings
 from django.db import transaction
 
-from guides.engine import RuleBook, validation_errors
+from guides.engine import RuleBook, validate
 
 TASKS_FILE = Path(__file__).resolve().parent / "data" / "tasks.yaml"
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -63,9 +63,11 @@ def load(data: dict) -> tuple[int, str]:
     from guides.models import Rule, RulesSnapshot, Task
 
     book = RuleBook.from_data(data["tasks"])
-    problems = validation_errors(book.tasks)
+    problems = validate(book.tasks)
     if problems:
-        raise ValueError("; ".join(problems))
+        from guides.forms import problem_message
+
+        raise ValueError("; ".join(problem_message(problem) for problem in problems))
 
     agencies = register_agencies(data["tasks"])
 

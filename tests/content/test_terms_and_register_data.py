@@ -94,7 +94,7 @@ def test_the_arabic_reasons_read_as_arabic_sentences():
     """Every clause starts with أن, so that "Because" (لـ) makes لأنك / لأن شريكك, never "لأن أنك"."""
     import re
 
-    source = (ROOT / "guides" / "engine.py").read_text(encoding="utf-8")
+    source = (ROOT / "guides" / "why.py").read_text(encoding="utf-8")
     fragments = source[source.index("def _fragment"):source.index("def explain")]
     msgids = re.findall(r'_\("([^"]+)"\)', fragments)
     assert len(msgids) >= 20

@@ -6,9 +6,10 @@ import time
 
 import pytest
 
-from guides.engine import build, explain
+from guides.engine import build
 from guides.situation import Situation, every_situation
 from guides.taskdata import book_from_file, read_file
+from guides.why import explain
 from tests.scenarios import oracle
 from tests.scenarios.snapshot import SNAPSHOT, render
 
@@ -153,11 +154,11 @@ def test_due_dates_are_arrival_plus_days_and_null_without_a_rule():
 def test_why_names_the_answers_and_everyone_reads_as_everyone():
     s = Situation("third-country", "work", "children", ("school",), "long", None)
     items = {i.key: i for i in build(BOOK, s)}
-    assert items["gather-documents"].why("en") == "Everyone who moves to Sweden does this."
-    assert items["permit-extension"].why("en") == (
+    assert explain(items["gather-documents"].reasons, "en") == "Everyone who moves to Sweden does this."
+    assert explain(items["permit-extension"].reasons, "en") == (
         "Because you are a citizen of a country outside the EU/EEA and your children come with you."
     )
-    assert "outside the EU/EEA" in items["apply-permit"].why("en")
+    assert "outside the EU/EEA" in explain(items["apply-permit"].reasons, "en")
 
 
 def test_the_partner_with_a_third_country_citizenship_of_an_eu_citizen_gets_the_residence_card():

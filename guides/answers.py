@@ -1,0 +1,82 @@
+"""The answers a reader can give and the ``Situation`` they make: plain Python, no Django.
+
+The engine reads only these, so it runs without Django; the parser (``guides.situation``), which
+translates its messages, builds a ``Situation`` from a query string. DESIGN.md, "The checklist
+contract" lists the values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from itertools import combinations
+from urllib.parse import urlencode
+
+STATUSES = ("nordic", "eu", "third-country")
+PERMITS = ("work", "eu-blue-card", "ict", "research", "self-employed", "job-seeking", "study", "family")
+#: Reasons for moving open to EU/EEA and Nordic citizens (they need no permit, so no permit-only kinds).
+PERMITS_WITHOUT_PERMIT = ("work", "self-employed", "job-seeking", "study", "family")
+FAMILIES = ("alone", "partner", "children", "partner-children")
+#: The children's age groups, in the order they are reported.
+CHILDREN = ("preschool", "school", "upper-secondary")
+STAYS = ("long", "short")
+CITIZENSHIPS = STATUSES
+FAMILIES_WITH_PARTNER = ("partner", "partner-children")
+FAMILIES_WITH_CHILDREN = ("children", "partner-children")
+
+
+@dataclass(frozen=True)
+class Situation:
+    status: str
+    permit: str
+    family: str
+    children: tuple[str, ...]
+    stay: str
+    #: The partner's citizenship when there is a partner (defaults to ``status``), else None.
+    partner: str | None
+    arrival: dt.date | None = None
+
+    @property
+    def has_partner(self) -> bool:
+        return self.family in FAMILIES_WITH_PARTNER
+
+    @property
+    def has_children(self) -> bool:
+        return self.family in FAMILIES_WITH_CHILDREN
+
+    def query_items(self, arrival: bool = True) -> list[tuple[str, str]]:
+        """The canonical parameters: fixed order, children as one comma list, the partner's citizenship
+        whenever there is a partner (the default made explicit)."""
+        items = [("status", self.status), ("permit", self.permit), ("family", self.family)]
+        if self.children:
+            items.append(("children", ",".join(self.children)))
+        if self.partner is not None:  # always spelled out, so a shared link holds every answer
+            items.append(("partner", self.partner))
+        items.append(("stay", self.stay))
+        if arrival and self.arrival is not None:
+            items.append(("arrival", self.arrival.isoformat()))
+        return items
+
+    def as_query(self, arrival: bool = True) -> str:
+        return urlencode(self.query_items(arrival=arrival), safe=",")
+
+    @property
+    def key(self) -> str:
+        """Stable and readable key of the answers without the date: counters, localStorage."""
+        return self.as_query(arrival=False)
+
+    def without_arrival(self) -> Situation:
+        return Situation(self.status, self.permit, self.family, self.children, self.stay, self.partner, None)
+
+
+def every_situation():
+    """Every combination of answers without a date (1,152): the scenario suite and the benchmark."""
+    groups = [c for n in range(1, len(CHILDREN) + 1) for c in combinations(CHILDREN, n)]
+    for status in STATUSES:
+        permits = PERMITS if status == "third-country" else PERMITS_WITHOUT_PERMIT
+        for permit in permits:
+            for family in FAMILIES:
+                for children in groups if family in FAMILIES_WITH_CHILDREN else [()]:
+                    for partner in CITIZENSHIPS if family in FAMILIES_WITH_PARTNER else [None]:
+                        for stay in STAYS:
+                            yield Situation(status, permit, family, tuple(children), stay, partner)
