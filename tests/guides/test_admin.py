@@ -139,3 +139,26 @@ def test_the_kind_of_due_date_round_trips_through_export_and_changes_the_rules_v
     call_command("export_tasks", file=str(exported), verbosity=0)
     assert {t["key"]: t.get("due_kind") for t in read_file(exported)["tasks"]}["bankid"] == "law"
     assert book_from_file(exported).version != before  # the kind is rule data: hashed into rules_version
+
+
+def test_a_task_depending_on_itself_is_refused(tasks):
+    task = Task.objects.get(key="bankid")
+    form = bound_form(task, depends_on=[task.pk])
+    assert not form.is_valid()
+    assert form.errors["depends_on"] == ["A task cannot depend on itself."]
+
+
+def test_the_form_words_the_engines_problems_in_the_editors_language(tasks):
+    from django.utils import translation
+
+    task = Task.objects.get(key="find-housing")
+    sfi = Task.objects.get(key="sfi")
+    with translation.override("sv"):
+        form = bound_form(task, depends_on=[sfi.pk])
+        assert not form.is_valid()
+        assert form.errors["depends_on"] == ["”find-housing” kan inte bero på ”sfi”, som hör till en senare fas."]
+    register = Task.objects.get(key="register-population")
+    with translation.override("so"):
+        form = bound_form(register, phase="settling")  # id-card (arrival) waits for it
+        assert not form.is_valid()
+        assert "“id-card” kuma xirnaan karo “register-population”, oo ka tirsan marxalad dambe." in form.errors["phase"]
