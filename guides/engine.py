@@ -27,13 +27,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from guides.situation import FAMILIES_WITH_PARTNER, Situation
-
-PHASES = ("before", "arrival", "settling")
-#: A due rule is a limit set by law (or by the authority), or a planning aid.
-DUE_KINDS = ("law", "advice")
-PERSONS = ("mover", "partner", "children", "household")
-CONDITIONS = ("status", "permit", "family", "children", "stay", "partner")
+from guides.situation import Situation
+from guides.vocabulary import CHILDREN, CONDITIONS, FAMILIES_WITH_PARTNER, PERSONS, PHASES
 
 
 @dataclass(frozen=True)
@@ -69,7 +64,7 @@ class Rule:
         # A condition on the children's groups or the partner's citizenship already says who comes.
         if self.family and not self.children and not (self.partner and set(self.family) <= set(FAMILIES_WITH_PARTNER)):
             out.append(("family", _family_reason(self.family)))
-        for group in sorted(self.children.intersection(s.children), key=_CHILD_ORDER.index):
+        for group in sorted(self.children.intersection(s.children), key=CHILDREN.index):
             out.append(("children", group))
         if self.stay:
             out.append(("stay", s.stay))
@@ -84,9 +79,6 @@ class Rule:
             if values:
                 data[name] = sorted(values)
         return data
-
-
-_CHILD_ORDER = ["preschool", "school", "upper-secondary"]
 
 
 def _family_reason(families: frozenset) -> str:

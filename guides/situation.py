@@ -7,7 +7,6 @@ language (gettext), so each view activates the reader's language before parsing.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,22 +15,22 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
+from guides.vocabulary import (
+    CHILDREN,
+    CITIZENSHIPS,
+    FAMILIES,
+    FAMILIES_WITH_CHILDREN,
+    FAMILIES_WITH_PARTNER,
+    FIELDS,
+    FREE_MOVEMENT,
+    PERMITS,
+    PERMITS_WITHOUT_PERMIT,
+    REQUIRED,
+    STATUSES,
+    STAYS,
+)
+
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
-STATUSES = ("nordic", "eu", "third-country")
-PERMITS = ("work", "eu-blue-card", "ict", "research", "self-employed", "job-seeking", "study", "family")
-#: Reasons for moving open to EU/EEA and Nordic citizens (they need no permit, so no permit-only kinds).
-PERMITS_WITHOUT_PERMIT = ("work", "self-employed", "job-seeking", "study", "family")
-FAMILIES = ("alone", "partner", "children", "partner-children")
-CHILDREN = ("preschool", "school", "upper-secondary")
-STAYS = ("long", "short")
-CITIZENSHIPS = STATUSES
-FAMILIES_WITH_PARTNER = ("partner", "partner-children")
-FAMILIES_WITH_CHILDREN = ("children", "partner-children")
-
-#: The answers in the order the questionnaire asks them (and the canonical query string lists them).
-FIELDS = ("status", "permit", "family", "children", "partner", "stay", "arrival")
-REQUIRED = ("status", "permit", "family", "stay")
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 EARLIEST_ARRIVAL = dt.date(2000, 1, 1)
@@ -88,10 +87,6 @@ class Situation:
     def key(self) -> str:
         """Stable and readable key of the answers without the date: counters, localStorage."""
         return self.as_query(arrival=False)
-
-    @property
-    def short_key(self) -> str:
-        return hashlib.sha256(self.key.encode()).hexdigest()[:16]
 
     def without_arrival(self) -> Situation:
         return Situation(self.status, self.permit, self.family, self.children, self.stay, self.partner, None)
@@ -210,7 +205,7 @@ def parse_partial(params) -> tuple[dict, dict[str, list[str]]]:
     answers["stay"] = _single(params, "stay", STAYS, errors)
     answers["arrival"] = _arrival(params, errors)
 
-    if answers["status"] in ("eu", "nordic") and answers["permit"] not in (None, *PERMITS_WITHOUT_PERMIT):
+    if answers["status"] in FREE_MOVEMENT and answers["permit"] not in (None, *PERMITS_WITHOUT_PERMIT):
         errors.setdefault("permit", []).append(
             _("Citizens of the EU/EEA and the Nordic countries need no permit. Choose your reason for moving.")
         )
@@ -232,12 +227,8 @@ def parse_partial(params) -> tuple[dict, dict[str, list[str]]]:
 
 def missing_required(answers: dict) -> list[str]:
     """Required answers not yet given, in the order the questionnaire asks them."""
-    missing = [name for name in ("status", "permit", "family") if name not in answers]
-    if answers.get("family") in FAMILIES_WITH_CHILDREN and "children" not in answers:
-        missing.append("children")
-    if "stay" not in answers:
-        missing.append("stay")
-    return missing
+    needed = {*REQUIRED, "children"} if answers.get("family") in FAMILIES_WITH_CHILDREN else set(REQUIRED)
+    return [name for name in FIELDS if name in needed and name not in answers]
 
 
 def parse_situation(params) -> Situation:
