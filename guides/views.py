@@ -212,7 +212,9 @@ def task_page(request, key):
             "title": cat.texts[key][language]["title"],
             "summary": cat.texts[key][language]["summary"],
             "phase_label": label("phase", task.phase),
-            "agency": {"name": agency["name"][language], "url": agency["url"]} if agency else None,
+            "agency": {"key": agency["key"], "name": agency["name"][language], "url": agency["url"]}
+            if agency
+            else None,
             "duration": duration,
             "days": task.days_from_arrival,
             "needs": [(d, cat.texts[d][language]["title"]) for d in task.depends_on if d in cat.texts],
