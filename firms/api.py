@@ -175,10 +175,8 @@ def choices_message(codes):
 def with_allowed_values(errors, values):
     """The checklist parser says "Choose one of the answers offered" (right for a form); an API client
     needs the values: name them when the value sent is not one of them."""
-    from guides import situation
+    from guides.vocabulary import VALUES as allowed
 
-    allowed = {"status": situation.STATUSES, "permit": situation.PERMITS, "family": situation.FAMILIES,
-               "children": situation.CHILDREN, "stay": situation.STAYS, "partner": situation.CITIZENSHIPS}
     offered = _("Choose one of the answers offered.")
     result = {}
     for field, messages in errors.items():

@@ -6,7 +6,7 @@ and that code. Nothing here re-implements a rule.
 """
 from django.http import QueryDict
 
-SITUATION_FIELDS = ("status", "permit", "family", "children", "stay", "partner", "arrival")
+from guides.vocabulary import FIELDS
 
 
 class SituationError(ValueError):
@@ -20,7 +20,7 @@ class SituationError(ValueError):
 def to_querydict(values) -> QueryDict:
     """A QueryDict as a browser would send it, from a mapping of field → value or list of values."""
     query = QueryDict(mutable=True)
-    for field in SITUATION_FIELDS:
+    for field in FIELDS:
         value = values.get(field)
         if value is None or value == "" or value == []:
             continue
@@ -45,7 +45,6 @@ def parse(values):
 def parse_stored(query: str):
     """The situation of a stored link (its canonical query string)."""
     return parse(QueryDict(query))
-
 
 
 def rules_version() -> str:

@@ -10,21 +10,17 @@ from django.utils.translation import gettext_lazy as _
 
 from firms import checklist, services
 from firms.models import PHASES, ApiToken, Member, SharedChecklist
-from guides import questions
+from guides import questions, vocabulary
 from portal.languages import LANGUAGES
 
-
-def _choices(question):
-    return [(option.value, option.label) for option in question.options]
-
-
-# The questionnaire's own questions and answers (guides.questions), so staff see what clients see.
-STATUS_CHOICES = _choices(questions.STATUS)
-PERMIT_CHOICES = [(value, option.label) for value, option in questions.PERMIT_OPTIONS.items()]
-FAMILY_CHOICES = _choices(questions.FAMILY)
-CHILDREN_CHOICES = _choices(questions.CHILDREN)
-STAY_CHOICES = _choices(questions.STAY)
-PARTNER_CHOICES = [("", _("The same as the mover's"))] + _choices(questions.PARTNER)
+# The questionnaire's own questions and answers (guides.questions, guides.vocabulary), so staff see
+# what clients see.
+STATUS_CHOICES = vocabulary.choices("status")
+PERMIT_CHOICES = vocabulary.choices("permit")
+FAMILY_CHOICES = vocabulary.choices("family")
+CHILDREN_CHOICES = vocabulary.choices("children")
+STAY_CHOICES = vocabulary.choices("stay")
+PARTNER_CHOICES = [("", _("The same as the mover's"))] + vocabulary.choices("partner")
 BLANK = [("", "—")]
 
 
@@ -80,9 +76,9 @@ class LinkForm(forms.Form):
         help_text=_("Leave empty for the default."),
     )
 
-    situation_fields = ("status", "permit", "family", "children", "partner", "stay", "arrival")
+    situation_fields = vocabulary.FIELDS
 
-    required_answers = ("status", "permit", "family", "stay")
+    required_answers = vocabulary.REQUIRED
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,14 +14,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from guides import vocabulary
 from portal.languages import LANGUAGES
 
-PHASES = [
-    ("before", _("Before you move")),
-    ("arrival", _("When you arrive")),
-    ("settling", _("Settling in")),
-]
-PHASE_CODES = [code for code, _label in PHASES]
+PHASES = vocabulary.choices("phase")
+PHASE_CODES = list(vocabulary.PHASES)
 
 # secrets.token_urlsafe(18): 18 random bytes = 144 bits, 24 URL-safe characters.
 CODE_BYTES = 18

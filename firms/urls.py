@@ -7,6 +7,7 @@ app_name = "firms"
 
 urlpatterns = [
     path("c/<str:code>", client.shared_checklist, name="shared-checklist"),
+    path("c/<str:code>/calendar.ics", client.shared_calendar, name="shared-calendar"),
     path("workspace/login/", auth.LoginView.as_view(), name="login"),
     path("workspace/logout/", auth.LogoutView.as_view(), name="logout"),
     path("workspace/password/reset/", password.PasswordResetView.as_view(), name="password-reset"),

@@ -1,8 +1,8 @@
-"""The answers a reader can give and the ``Situation`` they make: plain Python, no Django.
+"""The ``Situation`` a reader's answers make: plain Python, no Django.
 
 The engine reads only these, so it runs without Django; the parser (``guides.situation``), which
-translates its messages, builds a ``Situation`` from a query string. DESIGN.md, "The checklist
-contract" lists the values.
+translates its messages, builds a ``Situation`` from a query string. The values are in ``guides.vocabulary``
+(DESIGN.md, "The checklist contract").
 """
 
 from __future__ import annotations
@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from itertools import combinations
 from urllib.parse import urlencode
 
-STATUSES = ("nordic", "eu", "third-country")
-PERMITS = ("work", "eu-blue-card", "ict", "research", "self-employed", "job-seeking", "study", "family")
-#: Reasons for moving open to EU/EEA and Nordic citizens (they need no permit, so no permit-only kinds).
-PERMITS_WITHOUT_PERMIT = ("work", "self-employed", "job-seeking", "study", "family")
-FAMILIES = ("alone", "partner", "children", "partner-children")
-#: The children's age groups, in the order they are reported.
-CHILDREN = ("preschool", "school", "upper-secondary")
-STAYS = ("long", "short")
-CITIZENSHIPS = STATUSES
-FAMILIES_WITH_PARTNER = ("partner", "partner-children")
-FAMILIES_WITH_CHILDREN = ("children", "partner-children")
+from guides.vocabulary import (
+    CHILDREN,
+    CITIZENSHIPS,
+    FAMILIES,
+    FAMILIES_WITH_CHILDREN,
+    FAMILIES_WITH_PARTNER,
+    PERMITS,
+    PERMITS_WITHOUT_PERMIT,
+    STATUSES,
+    STAYS,
+)
 
 
 @dataclass(frozen=True)

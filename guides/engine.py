@@ -27,13 +27,15 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from guides.answers import CHILDREN, FAMILIES_WITH_CHILDREN, FAMILIES_WITH_PARTNER, Situation
-
-PHASES = ("before", "arrival", "settling")
-#: A due rule is a limit set by law (or by the authority), or a planning aid.
-DUE_KINDS = ("law", "advice")
-PERSONS = ("mover", "partner", "children", "household")
-CONDITIONS = ("status", "permit", "family", "children", "stay", "partner")
+from guides.answers import Situation
+from guides.vocabulary import (
+    CHILDREN,
+    CONDITIONS,
+    FAMILIES_WITH_CHILDREN,
+    FAMILIES_WITH_PARTNER,
+    PERSONS,
+    PHASES,
+)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ Agencies are the content app's register, whose links the checker already reads; 
 the addresses written into its tasks' duration sources, each owned by the task's agency (guides may
 read content; content never imports guides).
 """
+
 from content.linkcheck import LinkRef, urls_in_text
 from guides.models import Task
 
@@ -13,5 +14,6 @@ def checklist_links():
         agency = task.agency  # always the register's source-language row (guides.models.Task.agency)
         key, name = (agency.translation_key, agency.name) if agency else (None, "")
         for url in urls_in_text(task.duration_source):
-            yield LinkRef(url, where=f"Checklist task: {task.key}", block="source of the duration",
-                          owner_key=key, owner_name=name)
+            yield LinkRef(
+                url, where=f"Checklist task: {task.key}", block="source of the duration", owner_key=key, owner_name=name
+            )

@@ -15,12 +15,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
-PHASE_CHOICES = [
-    ("before", _("Before you move")),
-    ("arrival", _("Arriving")),
-    ("settling", _("Settling in")),
-]
-
+from guides import vocabulary
 
 LANGUAGE_NAMES = (("en", "English"), ("sv", "Svenska"), ("ar", "العربية"), ("so", "Soomaali"))
 
@@ -51,7 +46,7 @@ class Task(ClusterableModel):
     """One thing to do in a move, with the rules that put it on a reader's list."""
 
     key = models.SlugField(_("key"), max_length=60, unique=True, help_text=_("Stable: links and ticks use it."))
-    phase = models.CharField(_("phase"), max_length=10, choices=PHASE_CHOICES)
+    phase = models.CharField(_("phase"), max_length=10, choices=vocabulary.choices("phase"))
     order = models.PositiveIntegerField(_("editorial order"), default=0)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"))
@@ -154,17 +149,15 @@ class Rule(models.Model):
         return f"{self.task_id}: {self.as_data()}"
 
     def clean(self):
-        from guides import situation as s
-        from guides.engine import PERSONS
-
+        v = vocabulary
         allowed = {
-            "persons": PERSONS,
-            "statuses": s.STATUSES,
-            "permits": s.PERMITS,
-            "families": s.FAMILIES,
-            "children": s.CHILDREN,
-            "stays": s.STAYS,
-            "partners": s.CITIZENSHIPS,
+            "persons": v.PERSONS,
+            "statuses": v.STATUSES,
+            "permits": v.PERMITS,
+            "families": v.FAMILIES,
+            "children": v.CHILDREN,
+            "stays": v.STAYS,
+            "partners": v.CITIZENSHIPS,
         }
         errors = {}
         for name, values in allowed.items():

@@ -1,24 +1,106 @@
-"""How a checklist item reads to a person: one presenter for the result page and a firm's /c/ page.
+"""How a checklist reads to a person: the one presenter of the result page /<lang>/checklist/ and of a
+firm's client page /<lang>/c/<code> (and its print and calendar file).
 
 The engine and ``make_checklist`` give the data (the JSON API's shape); this adds what a page shows
-beside it, in the active language: who does it, what it needs first, when (a date or days from
+beside it, in the active language: the answers in words, the person tracks, the items by phase (with a
+firm's own tasks), and for each item who does it, what it needs first, when (a date or days from
 arrival), whether that date is a limit set by law or a date to aim for, and whether it has passed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from guides.engine import PHASES
+from guides import questions
+from guides.vocabulary import FIELDS, PERSON_LABELS, PHASES, TRACKS, label
 
-PERSON_LABELS = {
-    "mover": lambda: _("You"),
-    "partner": lambda: _("Your partner"),
-    "children": lambda: _("Your children"),
-    "household": lambda: _("The whole family"),
-}
+
+def answer_summary(situation, change_url: Callable[[str], str] | None = None) -> list[tuple[str, str, str | None]]:
+    """[(question, answer, link to change it or None)] in the active language, worded and ordered as
+    the questionnaire asks (the arrival date has its own row on the page)."""
+    answers = {"status": situation.status}
+    rows = []
+    for name in FIELDS:
+        value = getattr(situation, name)
+        if name == "arrival" or not value:
+            continue
+        if name == "children":
+            answer = pgettext("list separator", ", ").join(label("children", group) for group in value)
+        else:
+            answer = label(name, value)
+        rows.append((str(questions.question(name, answers).legend), answer, change_url(name) if change_url else None))
+    return rows
+
+
+def tracks_of(situation) -> list[str]:
+    """The lists this household can choose: everyone's, the mover's, and the partner's and children's
+    when they come."""
+    present = {"all", "mover", "partner" if situation.has_partner else "", "children" if situation.has_children else ""}
+    return [track for track in TRACKS if track in present]
+
+
+def checklist_page(
+    situation,
+    data: dict,
+    *,
+    track: str,
+    on: dt.date,
+    keep: list[tuple[str, str]] = (),
+    since: str | None = None,
+    calendar: str | None = None,
+    firm_tasks: list[dict] = (),
+) -> dict:
+    """The context of the checklist page (``templates/guides/result.html``) for ``data``.
+
+    ``keep`` are the query parameters every link of the page carries (the answers, on the public page;
+    nothing on a firm's link, whose code holds them); ``calendar`` is the calendar file's path;
+    ``firm_tasks`` are a firm's own tasks ({"title", "phase", "due"}), shown on every person's list."""
+    tracks = tracks_of(situation)
+    track = track if track in tracks else "all"
+    items = track_items(decorate(data["items"], situation, on), track)
+    mine = [] if track == "all" else [("track", track)]
+    again = [("since", since)] if since else []
+
+    def url(*params):
+        query = urlencode([*keep, *params], safe=",")
+        return "?" + query
+
+    for task in firm_tasks:
+        task["past"] = task["due"] is not None and task["due"] < on
+    return {
+        "situation": situation,
+        "track": track,
+        "track_links": [
+            {
+                "track": t,
+                "label": label("track", t),
+                "url": url(*([] if t == "all" else [("track", t)]), *again),
+                "current": t == track,
+            }
+            for t in tracks
+        ],
+        "groups": [
+            {
+                "phase": phase,
+                "label": label("phase", phase),
+                "firm_tasks": [task for task in firm_tasks if task["phase"] == phase],
+                "items": [item for item in items if item["phase"] == phase],
+            }
+            for phase in PHASES
+        ],
+        "total": len(items) + len(firm_tasks),
+        "calendar_url": calendar + ("?" + urlencode([*keep, *mine], safe=",")).rstrip("?")
+        if calendar and situation.arrival
+        else None,
+        "print_url": url(("view", "print"), *mine),
+        "changes": changes_context(data.get("changes"), task_titles(data["language"])),
+    }
 
 
 def due_label(kind: str | None) -> str:
@@ -40,12 +122,14 @@ def decorate(items: list[dict], situation, on: dt.date) -> list[dict]:
     from guides.durations import guide_times
 
     times = guide_times(catalogue(), translation.get_language() or "en")
-    people = {key: str(label()) for key, label in PERSON_LABELS.items()}
+    people = {key: label("person", key) for key in PERSON_LABELS}
     if situation.family == "alone":
         people["household"] = people["mover"]
     titles = {item["key"]: item["title"] for item in items}
+    separator = pgettext("list separator", ", ")  # the Arabic comma in Arabic
     for item in items:
         item["who"] = list(dict.fromkeys(people[p] for p in item["for"]))
+        item["who_text"] = separator.join(item["who"])
         item["needs"] = [(key, titles[key]) for key in item["depends_on"] if key in titles]
         due = item.get("due")
         if isinstance(due, str):
@@ -117,3 +201,53 @@ def qr_svg(url: str) -> str:
         buffer, kind="svg", scale=4, border=2, svgclass="qr-code", lineclass=None, xmldecl=False
     )
     return buffer.getvalue().decode()
+
+
+def calendar_file(
+    items: list[dict], *, language: str, uid: str, on: dt.date, firm_tasks: list[dict] = (), firm: str = ""
+) -> bytes:
+    """The dated items (and a firm's dated tasks) as an iCalendar file (RFC 5545, icalendar): one
+    all-day event each, saying which kind of date it is and whether it has passed.
+
+    ``uid`` keeps each event's UID stable for the same list, so a calendar re-imports without copies."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//Landa//checklist//" + language.upper())
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", _("Moving to Sweden: my checklist"))
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    key = hashlib.sha256(uid.encode()).hexdigest()[:16]
+
+    def add(event_uid: str, due: dt.date, title: str, kind: str, body: str, url: str | None) -> None:
+        event = Event()
+        event.add("uid", f"{event_uid}-{key}@landa")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", due)
+        event.add("dtend", due + dt.timedelta(days=1))
+        passed = due < on
+        # A date already behind the reader is flagged in the title too, never shown as still ahead.
+        event.add("summary", f"{'⚠ ' if passed else ''}{title} – {kind}")
+        event.add("categories", [kind])
+        warning = f"{passed_label()}\n\n" if passed else ""
+        event.add("description", f"{warning}{body}")
+        if url:
+            event.add("url", url)
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+
+    for item in items:
+        if not item["due"]:
+            continue
+        due = item["due"] if isinstance(item["due"], dt.date) else dt.date.fromisoformat(item["due"])
+        # The event's title says which kind of date it is: a legal limit reads apart from a target.
+        kind = _("Deadline set by law") if item["due_kind"] == "law" else _("Suggested date")
+        body = f"{due_label(item['due_kind'])}: {due.isoformat()}\n\n{item['summary']}\n\n{item['why']}"
+        add(item["key"], due, item["title"], kind, f"{body}\n\n{item['guide_url']}", item["guide_url"])
+    for n, task in enumerate(firm_tasks, start=1):
+        if task["due"] is None:
+            continue
+        source = _("From %(firm)s") % {"firm": firm}
+        add(f"firm-{n}", task["due"], task["title"], source, f"{due_label(None)}: {task['due'].isoformat()}", None)
+    return cal.to_ical()

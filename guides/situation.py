@@ -13,25 +13,23 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
-from guides.answers import (  # noqa: F401 - the values and the Situation, re-exported for the parser's users
+from guides.answers import Situation, every_situation  # noqa: F401 - re-exported for the parser's users
+from guides.vocabulary import (
     CHILDREN,
     CITIZENSHIPS,
     FAMILIES,
     FAMILIES_WITH_CHILDREN,
     FAMILIES_WITH_PARTNER,
+    FIELDS,
+    FREE_MOVEMENT,
     PERMITS,
     PERMITS_WITHOUT_PERMIT,
+    REQUIRED,
     STATUSES,
     STAYS,
-    Situation,
-    every_situation,
 )
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
-#: The answers in the order the questionnaire asks them (and the canonical query string lists them).
-FIELDS = ("status", "permit", "family", "children", "partner", "stay", "arrival")
-REQUIRED = ("status", "permit", "family", "stay")
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 EARLIEST_ARRIVAL = dt.date(2000, 1, 1)
@@ -162,7 +160,7 @@ def parse_partial(params) -> tuple[dict, dict[str, list[str]]]:
     answers["stay"] = _single(params, "stay", STAYS, errors)
     answers["arrival"] = _arrival(params, errors)
 
-    if answers["status"] in ("eu", "nordic") and answers["permit"] not in (None, *PERMITS_WITHOUT_PERMIT):
+    if answers["status"] in FREE_MOVEMENT and answers["permit"] not in (None, *PERMITS_WITHOUT_PERMIT):
         errors.setdefault("permit", []).append(
             _("Citizens of the EU/EEA and the Nordic countries need no permit. Choose your reason for moving.")
         )
@@ -184,12 +182,8 @@ def parse_partial(params) -> tuple[dict, dict[str, list[str]]]:
 
 def missing_required(answers: dict) -> list[str]:
     """Required answers not yet given, in the order the questionnaire asks them."""
-    missing = [name for name in ("status", "permit", "family") if name not in answers]
-    if answers.get("family") in FAMILIES_WITH_CHILDREN and "children" not in answers:
-        missing.append("children")
-    if "stay" not in answers:
-        missing.append("stay")
-    return missing
+    needed = {*REQUIRED, "children"} if answers.get("family") in FAMILIES_WITH_CHILDREN else set(REQUIRED)
+    return [name for name in FIELDS if name in needed and name not in answers]
 
 
 def parse_situation(params) -> Situation:

@@ -9,23 +9,17 @@ the result page, which the reader can share, print or bookmark.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import logging
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
-from guides import questions
+from guides import presenter, questions
 from guides.changes import parse_since
-from guides.checklist import catalogue, count_checklist, make_checklist, result_url
-from guides.engine import PHASES
-from guides.presenter import changes_context, decorate, due_label, passed_label, qr_svg, task_titles
-from guides.presenter import track_items as _track_items
+from guides.checklist import catalogue, count_checklist, make_checklist
 from guides.situation import (
     FAMILIES_WITH_PARTNER,
     InvalidSituation,
@@ -36,10 +30,10 @@ from guides.situation import (
     situation_from_answers,
     today,
 )
+from guides.vocabulary import FAMILIES_WITH_CHILDREN, FIELDS, TRACKS, label
 
 log = logging.getLogger(__name__)
 LANGUAGE_CODES = ("en", "sv", "ar", "so")
-TRACKS = ("all", "mover", "partner", "children")
 #: Changing an answer asks again the answers that depend on it.
 #: (The stay question comes after the partner's, so a new family situation asks it again too.)
 DEPENDENT = {"status": ("permit",), "family": ("children", "partner", "stay")}
@@ -52,7 +46,7 @@ def _language() -> str:
 def _flow(answers: dict) -> list[str]:
     """The questions this reader is asked, in order."""
     names = ["status", "permit", "family"]
-    if answers.get("family") in ("children", "partner-children"):
+    if answers.get("family") in FAMILIES_WITH_CHILDREN:
         names.append("children")
     if answers.get("family") in FAMILIES_WITH_PARTNER:
         names.append("partner")
@@ -72,7 +66,7 @@ def _next_question(answers: dict) -> str | None:
 
 def _hidden(answers: dict, shown: set[str]) -> list[tuple[str, str]]:
     out = []
-    for name in ("status", "permit", "family", "children", "partner", "stay", "arrival"):
+    for name in FIELDS:
         if name in shown or name not in answers:
             continue
         value = answers[name]
@@ -147,7 +141,7 @@ def checklist(request):
     """/<lang>/checklist/: the next question (200), the result (200), or the answers' errors (400)."""
     answers, errors = parse_partial(request.GET)
     if errors:
-        shown = [n for n in ("status", "permit", "family", "children", "partner", "stay", "arrival") if n in errors]
+        shown = [n for n in FIELDS if n in errors]
         return _question_page(request, answers, errors, shown, status=400)
     change = request.GET.get("change", "")
     if change in _flow(answers):  # a question this reader is asked (no partner question without one)
@@ -164,11 +158,8 @@ def checklist(request):
     return _result(request, situation_from_answers(answers), since=since)
 
 
-PHASE_LABELS = {
-    "before": lambda: _("Before you move"),
-    "arrival": lambda: _("When you arrive"),
-    "settling": lambda: _("Settling in"),
-}
+def _answers(situation) -> dict:
+    return {name: getattr(situation, name) for name in FIELDS if getattr(situation, name)}
 
 
 def _result(request, situation, since=None):
@@ -176,100 +167,31 @@ def _result(request, situation, since=None):
     data = make_checklist(situation, language, request, since=since)
     if request.method == "GET":  # a HEAD (link checker, preview) is not a checklist made
         count_checklist(situation)
-    track = request.GET.get("track", "all")
-    tracks = ["all", "mover"]
-    if situation.has_partner:
-        tracks.append("partner")
-    if situation.has_children:
-        tracks.append("children")
-    if track not in tracks:
-        track = "all"
-    decorate(data["items"], situation, today())
-    items = _track_items(data["items"], track)
-    groups = [
-        {"phase": phase, "label": PHASE_LABELS[phase](), "items": [i for i in items if i["phase"] == phase]}
-        for phase in PHASES
-    ]
-    answers = {
-        "status": situation.status,
-        "permit": situation.permit,
-        "family": situation.family,
-        "children": situation.children,
-        "partner": situation.partner,
-        "stay": situation.stay,
-        "arrival": situation.arrival,
-    }
-    answers = {k: v for k, v in answers.items() if v}
-    summary = [
-        (
-            questions.question("status", answers).legend,
-            questions.label("status", situation.status),
-            _change_url(answers, "status"),
-        ),
-        (
-            questions.question("permit", answers).legend,
-            questions.label("permit", situation.permit),
-            _change_url(answers, "permit"),
-        ),
-        (
-            questions.question("family", answers).legend,
-            questions.label("family", situation.family),
-            _change_url(answers, "family"),
-        ),
-    ]
-    if situation.children:
-        summary.append(
-            (
-                questions.CHILDREN.legend,
-                pgettext("list separator", ", ").join(str(questions.label("children", c)) for c in situation.children),
-                _change_url(answers, "children"),
-            )
-        )
-    if situation.partner:
-        summary.append(
-            (questions.PARTNER.legend, questions.label("partner", situation.partner), _change_url(answers, "partner"))
-        )
-    summary.append((questions.STAY.legend, questions.label("stay", situation.stay), _change_url(answers, "stay")))
-    base_query = situation.as_query()
-    track_query = "" if track == "all" else f"&track={track}"
-    track_links = [
-        {
-            "track": t,
-            "label": {
-                "all": _("Everyone"),
-                "mover": _("You"),
-                "partner": _("Your partner"),
-                "children": _("Your children"),
-            }[t],
-            "url": "?" + base_query + ("" if t == "all" else f"&track={t}") + (f"&since={since}" if since else ""),
-            "current": t == track,
-        }
-        for t in tracks
-    ]
-    return render(
-        request,
-        "guides/result.html",
-        {
-            "checklist": data,
-            "changes": changes_context(data.get("changes"), task_titles(language)),
-            "situation": situation,
-            "groups": groups,
-            "summary": summary,
-            "share_url": data["share_url"],
-            "calendar_url": "calendar.ics?" + base_query + track_query if situation.arrival else None,
-            "partner_url": data["share_url"] + "&track=partner" if situation.has_partner else None,
-            "print_url": "?" + base_query + "&view=print" + track_query,
-            "print_view": request.GET.get("view") == "print",
-            "qr": qr_svg(data["share_url"]),
-            "track_links": track_links,
-            "track": track,
-            "storage_key": "landa:checklist:" + situation.key,
-            "arrival_hidden": _hidden(answers, {"arrival"}),
-            "arrival_max": latest_arrival().isoformat(),
-            "hidden_without_track": situation.query_items(),
-            "total": len(items),
-        },
+    answers = _answers(situation)
+    context = presenter.checklist_page(
+        situation,
+        data,
+        track=request.GET.get("track", "all"),
+        on=today(),
+        keep=situation.query_items(),
+        since=since,
+        calendar="calendar.ics",
     )
+    share_url = data["share_url"]
+    context.update(
+        checklist=data,
+        rules_version=data["rules_version"],
+        summary=presenter.answer_summary(situation, lambda name: _change_url(answers, name)),
+        share_url=share_url,
+        partner_url=share_url + "&track=partner" if situation.has_partner else None,
+        print_view=request.GET.get("view") == "print",
+        qr=presenter.qr_svg(share_url),
+        storage_key="landa:checklist:" + situation.key,
+        offline=True,
+        arrival_hidden=_hidden(answers, {"arrival"}),
+        arrival_max=latest_arrival().isoformat(),
+    )
+    return render(request, "guides/result.html", context)
 
 
 @require_safe
@@ -289,8 +211,10 @@ def task_page(request, key):
             "key": key,
             "title": cat.texts[key][language]["title"],
             "summary": cat.texts[key][language]["summary"],
-            "phase_label": PHASE_LABELS[task.phase](),
-            "agency": {"name": agency["name"][language], "url": agency["url"]} if agency else None,
+            "phase_label": label("phase", task.phase),
+            "agency": {"key": agency["key"], "name": agency["name"][language], "url": agency["url"]}
+            if agency
+            else None,
             "duration": duration,
             "days": task.days_from_arrival,
             "needs": [(d, cat.texts[d][language]["title"]) for d in task.depends_on if d in cat.texts],
@@ -300,15 +224,13 @@ def task_page(request, key):
 
 def _errors_page(request, errors):
     answers, _errs = parse_partial(request.GET)
-    shown = [n for n in ("status", "permit", "family", "children", "partner", "stay", "arrival") if n in errors]
+    shown = [n for n in FIELDS if n in errors]
     return _question_page(request, answers, errors, shown, status=400)
 
 
 @require_safe
 def calendar(request):
     """/<lang>/checklist/calendar.ics: one all-day event per dated item (RFC 5545, icalendar)."""
-    from icalendar import Calendar, Event
-
     try:
         situation = parse_situation(request.GET)
     except InvalidSituation as invalid:
@@ -317,38 +239,9 @@ def calendar(request):
     data = make_checklist(situation, language, request)
     # The person chosen on the page: their own dated items (theirs and the household's) only.
     track = request.GET.get("track", "all")
-    if track in TRACKS:
-        data["items"] = _track_items(data["items"], track)
-    cal = Calendar()
-    cal.add("prodid", "-//Landa//checklist//" + language.upper())
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", _("Moving to Sweden: my checklist"))
-    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    key = hashlib.sha256(situation.as_query().encode()).hexdigest()[:16]
-    for item in data["items"]:
-        if not item["due"]:
-            continue
-        due = dt.date.fromisoformat(item["due"])
-        event = Event()
-        event.add("uid", f"{item['key']}-{key}@landa")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", due)
-        event.add("dtend", due + dt.timedelta(days=1))
-        label = due_label(item["due_kind"])
-        # The event's title says which kind of date it is: a legal limit reads apart from a target.
-        kind = _("Deadline set by law") if item["due_kind"] == "law" else _("Suggested date")
-        passed = due < today()
-        # A date already behind the reader is flagged in the title too, never shown as still ahead.
-        event.add("summary", f"{'⚠ ' if passed else ''}{item['title']} – {kind}")
-        event.add("categories", [kind])
-        warning = f"{passed_label()}\n\n" if passed else ""
-        body = f"{item['summary']}\n\n{item['why']}\n\n{item['guide_url']}"
-        event.add("description", f"{warning}{label}: {item['due']}\n\n{body}")
-        event.add("url", item["guide_url"])
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
-    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    items = presenter.track_items(data["items"], track if track in TRACKS else "all")
+    ics = presenter.calendar_file(items, language=language, uid=situation.as_query(), on=today())
+    response = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="landa-checklist.ics"'
     return response
 
@@ -385,10 +278,6 @@ def api_checklist(request):
         return JsonResponse(
             {"errors": {"server": ["The checklist is not available right now. Try again soon."]}}, status=503
         )
-
-
-def redirect_to_result(situation, language):
-    return result_url(situation, language)
 
 
 __all__ = ["checklist", "task_page", "calendar", "api_checklist", "today"]

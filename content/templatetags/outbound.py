@@ -20,7 +20,9 @@ def outbound_url(context, url, agency=None):
     if getattr(page, "pk", None):
         params["p"] = page.pk
     agency = agency or context.get("content_agency") or context.get("agency")
-    if getattr(agency, "slug", ""):
-        params["a"] = agency.slug
+    # An agency of the register, or a checklist item's agency (a dict with the register's slug as "key").
+    slug = agency.get("key", "") if isinstance(agency, dict) else getattr(agency, "slug", "")
+    if slug:
+        params["a"] = slug
     address = reverse("outbound", args=[link_id])
     return f"{address}?{urlencode(params)}" if params else address

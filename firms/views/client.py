@@ -7,14 +7,18 @@ unknown code (or one deleted after expiry) is 404.
 import logging
 import re
 
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from firms import checklist, services
-from firms.display import checklist_context
+from firms.display import checklist_context, firm_tasks
 from firms.models import SharedChecklist, is_link_code
+from guides.presenter import calendar_file, qr_svg, track_items
+from guides.situation import today
+from guides.vocabulary import TRACKS
 from portal.views import page_not_found
 
 logger = logging.getLogger(__name__)
@@ -76,7 +80,32 @@ def shared_checklist(request, code):
         return _private(render(request, "firms/gone.html", {"link": link}, status=410))
     if is_person(request) and not _came_from_same_link(request, link):
         services.record_open(link)
-    # The same checklist view as the public one: ticks (kept in this browser under the link's code),
-    # the person tracks, the calendar file and a print view.
-    context.update(ticks=True, print_view=request.GET.get("view") == "print")
-    return _private(render(request, "firms/client.html", context))
+    # The same checklist page as the public one (guides/result.html): ticks (kept in this browser under
+    # the link's code), the person tracks, the calendar file and a print view with the link's QR code.
+    share_url = request.build_absolute_uri(link.get_short_path())
+    context.update(share_url=share_url, qr=qr_svg(share_url), print_view=request.GET.get("view") == "print")
+    return _private(render(request, "guides/result.html", context))
+
+
+@require_safe
+def shared_calendar(request, code):
+    """/<lang>/c/<code>/calendar.ics: the link's dated items and the firm's dated tasks, for the person
+    chosen on the page. Private like the page (the firm's tasks are the client's)."""
+    link = _find(code)
+    if link is None:
+        return _private(page_not_found(request))
+    if not link.is_available:
+        return _private(render(request, "firms/gone.html", {"link": link}, status=410))
+    try:
+        situation = checklist.parse_stored(link.situation)
+    except checklist.SituationError:
+        return _private(render(request, "firms/gone.html", {"link": link}, status=410))
+    language = translation.get_language() or link.language
+    track = request.GET.get("track", "all")
+    items = track_items(checklist.checklist(situation, language, request=request)["items"],
+                        track if track in TRACKS else "all")
+    ics = calendar_file(items, language=language, uid=link.code, on=today(),
+                        firm_tasks=firm_tasks(link, situation), firm=link.firm.name)
+    response = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="landa-checklist.ics"'
+    return _private(response)

@@ -25,6 +25,19 @@ def page(client, link, query=""):
     return response.content.decode()
 
 
+def test_one_page_template_for_both(client, link):
+    own = client.get(f"/en/checklist/?{SITUATION}")
+    shared = client.get(f"/en/c/{link.code}", HTTP_USER_AGENT=BROWSER)
+    assert own.templates[0].name == shared.templates[0].name == "guides/result.html"
+    assert {"guides/_checklist.html", "guides/_task.html"} <= {t.name for t in shared.templates}
+    # A revoked link's calendar is gone like its page.
+    from django.utils import timezone
+
+    link.revoked_at = timezone.now()
+    link.save()
+    assert client.get(f"/en/c/{link.code}/calendar.ics").status_code == 410
+
+
 def test_ticks_are_kept_under_the_links_code(client, link):
     html = page(client, link)
     assert f'data-storage-key="landa:link:{link.code}"' in html
@@ -58,11 +71,17 @@ def test_person_tracks_keep_the_firms_tasks_and_the_note(client, link):
 
 def test_calendar_and_print_follow_the_person(client, link):
     html = page(client, link, "?track=partner")
-    calendar = re.search(r'href="(/en/checklist/calendar\.ics\?[^"]+)"', html).group(1).replace("&amp;", "&")
-    assert "track=partner" in calendar and "arrival=2027-03-01" in calendar
+    # The link's own calendar file: the firm's dated tasks too, private like the page.
+    calendar = re.search(r'href="(/en/c/[^"/]+/calendar\.ics\?[^"]+)"', html).group(1).replace("&amp;", "&")
+    assert calendar == f"/en/c/{link.code}/calendar.ics?track=partner"
     response = client.get(calendar)
     assert response.status_code == 200 and b"eu-family-residence-card" in response.content
     assert b"income-tax" not in response.content
+    assert "Sign the lease with our agent" in response.content.decode()
+    assert b"DTSTART;VALUE=DATE:20270304" in response.content  # the firm's task: 3 days after arrival
+    assert "no-store" in response["Cache-Control"] and "noindex" in response["X-Robots-Tag"]
+    everyone = client.get(f"/en/c/{link.code}/calendar.ics").content
+    assert b"income-tax" in everyone and b"eu-family-residence-card" in everyone
     assert 'href="?view=print&amp;track=partner"' in html
     printed = page(client, link, "?view=print&track=partner")
     assert "print-view" in printed and 'id="task-income-tax"' not in printed
