@@ -28,7 +28,8 @@ from portal.cachestate import cache_reachable
 
 log = logging.getLogger(__name__)
 #: The current catalogue's generation (rules_version + a random suffix, since texts change too).
-GENERATION_KEY = "guides:catalogue:generation"
+#: The "2" is the Catalogue's shape (``guide_ids`` holds ids only): a process never reads an older one.
+GENERATION_KEY = "guides:catalogue:2:generation"
 CATALOGUE_KEY = "guides:catalogue:{generation}"
 GUIDE_URLS_KEY = "guides:guide-urls:{generation}:{language}"
 GUIDE_URLS_TTL = 300  # guides are published in the CMS; a stale link for five minutes is fine
@@ -48,7 +49,7 @@ class Catalogue:
     generation: str
     texts: dict  # key -> {lang: {"title", "summary"}}
     agencies: dict  # task key -> {"key", "url", "name": {lang: name}} or None, from content.Agency
-    guide_ids: dict  # task key -> (GuidePage id or None, English guide slug)
+    guide_ids: dict  # task key -> the source-language GuidePage's id, or None
     durations: dict  # task key -> (days, source) or None
 
     @property
@@ -84,7 +85,7 @@ def _build_catalogue() -> Catalogue:
             for code in LANGUAGE_CODES
         }
         agencies[t.key] = register.get(t.agency.translation_key) if t.agency else None
-        guides[t.key] = (t.guide_id, t.guide_slug or t.key)
+        guides[t.key] = t.guide_id
         durations[t.key] = (t.duration_days, t.duration_source) if t.duration_days else None
     # A read-only replica or a race: the snapshot is a record, not a requirement.
     with contextlib.suppress(DatabaseError):
@@ -165,30 +166,22 @@ def guide_urls(cat: Catalogue, language: str) -> dict[str, str]:
         _local[cache_key] = (time.monotonic(), urls)
         return urls
     urls = {}
-    ids = {pk for pk, _slug in cat.guide_ids.values() if pk}
-    slugs = {slug for _pk, slug in cat.guide_ids.values()}
-    by_id, by_slug = {}, {}
+    pages = {}
     try:
-        from django.db.models import Q
-
         from content.models import GuidePage
 
-        # A guide published after the tasks were loaded is found by its English slug (the convention).
-        wanted = Q(pk__in=ids) | Q(slug__in=slugs, locale__language_code="en")
-        for page in GuidePage.objects.live().select_related("locale").filter(wanted):
-            by_id[page.pk] = page
-            if page.locale.language_code == "en":
-                by_slug.setdefault(page.slug, page)
+        by_id = GuidePage.objects.live().select_related("locale").in_bulk({pk for pk in cat.guide_ids.values() if pk})
+        pages = {key: by_id.get(pk) for key, pk in cat.guide_ids.items()}
     except DatabaseError:
         pass
-    pages = {key: by_id.get(pk) or by_slug.get(slug) for key, (pk, slug) in cat.guide_ids.items()}
     try:
         from content.links import page_urls_in
 
         page_urls = page_urls_in({page for page in pages.values() if page is not None}, language)
     except Exception:  # noqa: BLE001 - a broken page tree must not break the checklist
         page_urls = {}
-    for key, page in pages.items():
+    for key in cat.guide_ids:
+        page = pages.get(key)
         url = page_urls.get(page.pk) if page is not None else None
         urls[key] = url or task_url(key, language)
     cache.set(cache_key, urls, timeout=GUIDE_URLS_TTL)

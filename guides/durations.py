@@ -19,20 +19,15 @@ LOCAL_TTL = 30
 
 
 def _from_guides(cat, language: str) -> dict[str, dict]:
-    from django.db.models import Q
-
     from content.models import GuidePage
 
-    ids = {pk for pk, _slug in cat.guide_ids.values() if pk}
-    slugs = {slug for _pk, slug in cat.guide_ids.values()}
-    fields = ("pk", "slug", "translation_key", "locale__language_code")
+    ids = {pk for pk in cat.guide_ids.values() if pk}
     sources = list(
         GuidePage.objects.live()
-        .filter(Q(pk__in=ids) | Q(slug__in=slugs, locale__language_code="en"))
-        .values(*fields, "processing_time", "processing_time_source", "processing_time_source_url")
+        .filter(pk__in=ids)
+        .values("pk", "translation_key", "processing_time", "processing_time_source", "processing_time_source_url")
     )
     by_id = {p["pk"]: p for p in sources}
-    by_slug = {p["slug"]: p for p in sources if p["locale__language_code"] == "en"}
     translated = {
         p["translation_key"]: p
         for p in GuidePage.objects.live()
@@ -40,8 +35,8 @@ def _from_guides(cat, language: str) -> dict[str, dict]:
         .values("translation_key", "processing_time", "processing_time_source")
     }
     out = {}
-    for key, (pk, slug) in cat.guide_ids.items():
-        page = by_id.get(pk) or by_slug.get(slug)
+    for key, pk in cat.guide_ids.items():
+        page = by_id.get(pk)
         if page is None:
             continue
         mine = translated.get(page["translation_key"]) or {}

@@ -1,6 +1,7 @@
 """Checklist data editors change in the Wagtail admin: tasks and their rules; plus the rules
 snapshots and the anonymous daily counter. A task's agency is one of the register of agencies
-(``content.Agency``, the one list of authorities), always its English (source-locale) row.
+(``content.Agency``, the one list of authorities), always its English (source-locale) row; its guide
+is a ``content.GuidePage`` in the source locale too (readers get the page's translation).
 
 The database is the source of truth in production; ``load_tasks``/``export_tasks`` move it to and
 from ``guides/data/tasks.yaml`` so a rule change is reviewed as a diff.
@@ -66,12 +67,7 @@ class Task(ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-    )
-    guide_slug = models.SlugField(
-        _("guide slug"),
-        max_length=100,
-        blank=True,
-        help_text=_("The English slug of the guide; used to link the guide once it is published."),
+        help_text=_("The guide in the source language (English); readers get its translation in their language."),
     )
     depends_on = ParentalManyToManyField(
         "self", verbose_name=_("depends on"), symmetrical=False, blank=True, related_name="dependants"
@@ -96,7 +92,7 @@ class Task(ClusterableModel):
     panels = [
         FieldRowPanel([FieldPanel("key"), FieldPanel("phase"), FieldPanel("order")]),
         *_translated_panels("title", "summary", "note"),
-        FieldRowPanel([FieldPanel("agency"), FieldPanel("guide"), FieldPanel("guide_slug")]),
+        FieldRowPanel([FieldPanel("agency"), FieldPanel("guide")]),
         FieldPanel("depends_on"),
         FieldRowPanel([FieldPanel("days_from_arrival"), FieldPanel("due_kind")]),
         MultiFieldPanel([FieldPanel("duration_days"), FieldPanel("duration_source")], heading=_("Typical duration")),
@@ -110,6 +106,11 @@ class Task(ClusterableModel):
 
     def __str__(self):
         return f"{self.key} – {self.title}"
+
+    def clean(self):
+        # Wagtail's page chooser offers every locale; the checklist finds translations from the source page.
+        if self.guide is not None and self.guide.locale.language_code != settings.LANGUAGE_CODE:
+            raise ValidationError({"guide": _("Choose the guide in the source language (English).")})
 
 
 class Rule(models.Model):

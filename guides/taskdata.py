@@ -23,16 +23,30 @@ def book_from_file(path: Path = TASKS_FILE) -> RuleBook:
     return RuleBook.from_data(read_file(path)["tasks"])
 
 
-def _find_guide(slug: str):
-    if not slug:
-        return None
-    from content.models import GuidePage
-
-    return GuidePage.objects.filter(slug=slug, locale__language_code="en").first()
-
-
 class UnknownAgency(ValueError):
     """A task names an agency the register does not hold."""
+
+
+class UnknownGuide(ValueError):
+    """A task names a guide (by its source-language slug) that the site does not hold."""
+
+
+def source_guides(tasks: list[dict]) -> dict:
+    """The source-language GuidePage of every guide slug the tasks name (``guide``), by slug."""
+    from content.models import GuidePage
+
+    wanted = {t["guide"] for t in tasks if t.get("guide")}
+    found = {}
+    for page in GuidePage.objects.filter(slug__in=wanted, locale__language_code=settings.LANGUAGE_CODE).order_by("pk"):
+        found.setdefault(page.slug, page)
+    unknown = sorted(wanted - set(found))
+    if unknown:
+        raise UnknownGuide(
+            "Unknown guide(s) in tasks.yaml: "
+            + ", ".join(repr(slug) for slug in unknown)
+            + ". Guides come from content/data/guides/: run `manage.py load_demo` first, and use their slugs."
+        )
+    return found
 
 
 def register_agencies(tasks: list[dict]) -> dict:
@@ -70,6 +84,7 @@ def load(data: dict) -> tuple[int, str]:
         raise ValueError("; ".join(problem_message(problem) for problem in problems))
 
     agencies = register_agencies(data["tasks"])
+    guides = source_guides(data["tasks"])
 
     tasks = {}
     for t in data["tasks"]:
@@ -78,7 +93,7 @@ def load(data: dict) -> tuple[int, str]:
             "phase": t["phase"],
             "order": t.get("order") or 0,
             "agency": agencies[t["agency"]] if t.get("agency") else None,
-            "guide_slug": t.get("guide") or "",
+            "guide": guides[t["guide"]] if t.get("guide") else None,
             "days_from_arrival": t.get("days_from_arrival"),
             "due_kind": t.get("due_kind") or "advice",
             "duration_days": duration.get("days"),
@@ -92,9 +107,6 @@ def load(data: dict) -> tuple[int, str]:
             fields[f"title_{code}"] = t["title"][code]
             fields[f"summary_{code}"] = t["summary"][code]
             fields[f"note_{code}"] = note.get(code, "")
-        guide = _find_guide(fields["guide_slug"])
-        if guide is not None:
-            fields["guide"] = guide
         task, _created = Task.objects.update_or_create(key=t["key"], defaults=fields)
         tasks[t["key"]] = task
         wanted = [_rule_fields(r) for r in t["rules"]]
@@ -134,7 +146,7 @@ def dump() -> dict:
     tasks = []
     phase_rank = {"before": 0, "arrival": 1, "settling": 2}
     for task in sorted(
-        Task.objects.select_related("agency").prefetch_related("rules", "depends_on"),
+        Task.objects.select_related("agency", "guide").prefetch_related("rules", "depends_on"),
         key=lambda t: (phase_rank.get(t.phase, 9), t.order, t.key),
     ):
         duration = None
@@ -145,7 +157,7 @@ def dump() -> dict:
             "phase": task.phase,
             "order": task.order,
             "agency": task.agency.slug if task.agency else None,
-            "guide": task.guide_slug or (task.guide.slug if task.guide_id else None),
+            "guide": task.guide.slug if task.guide_id else None,
             "days_from_arrival": task.days_from_arrival,
         }
         if task.days_from_arrival is not None:  # a kind only where there is a date to be of that kind
@@ -169,6 +181,7 @@ HEADER = """# Landa checklist tasks: the rules of moving to Sweden, as data (wri
 # A task goes on a list when ANY of its rules matches; a rule is an AND of conditions, each a list of
 # allowed values (missing = any): status, permit, family, children (groups; one in common matches),
 # stay, partner (the partner's citizenship; only with a partner). `for`: who does it.
+# `agency`: a key of content/data/agencies.yaml; `guide`: the slug of the task's guide (content/data/guides/).
 # Rules: DESIGN.md, "The rules, exactly". Facts: CONTENT.md.
 """
 

@@ -15,8 +15,7 @@ def form_data(task, **changes):
         "phase": task.phase,
         "order": task.order,
         "agency": task.agency_id or "",
-        "guide": "",
-        "guide_slug": task.guide_slug,
+        "guide": task.guide_id or "",
         "depends_on": [d.pk for d in task.depends_on.all()],
         "days_from_arrival": "" if task.days_from_arrival is None else task.days_from_arrival,
         "due_kind": task.due_kind,
@@ -162,3 +161,15 @@ def test_the_form_words_the_engines_problems_in_the_editors_language(tasks):
         form = bound_form(register, phase="settling")  # id-card (arrival) waits for it
         assert not form.is_valid()
         assert "“id-card” kuma xirnaan karo “register-population”, oo ka tirsan marxalad dambe." in form.errors["phase"]
+
+
+def test_a_guide_in_another_language_than_the_source_is_refused(tasks):
+    from content.models import GuidePage
+
+    task = Task.objects.get(key="bankid")
+    english = task.guide
+    swedish = GuidePage.objects.get(translation_key=english.translation_key, locale__language_code="sv")
+    form = bound_form(task, guide=swedish.pk)
+    assert not form.is_valid()
+    assert form.errors["guide"] == ["Choose the guide in the source language (English)."]
+    assert bound_form(Task.objects.get(key="bankid"), guide=english.pk).is_valid()

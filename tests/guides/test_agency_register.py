@@ -1,11 +1,12 @@
 """One register of agencies: checklist tasks point at content.Agency, and name their guide's owner."""
+
 import pytest
 import yaml
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from content import datafiles
-from content.models import Agency, GuidePage
+from content.models import Agency
 from guides.models import Task
 from guides.taskdata import read_file
 
@@ -30,7 +31,7 @@ def test_each_tasks_agency_in_the_file_is_its_guides_owner():
     guide_owners = owners()
     register = {agency["key"] for agency in datafiles.read().agencies}
     for task in read_file()["tasks"]:
-        guide = task.get("guide") or task["key"]
+        guide = task["guide"]
         assert guide in guide_owners, f"task {task['key']}: no guide file content/data/guides/{guide}.yaml"
         assert task.get("agency") == guide_owners[guide], (
             f"task {task['key']} names {task.get('agency')!r}, its guide's owner is {guide_owners[guide]!r}"
@@ -40,8 +41,10 @@ def test_each_tasks_agency_in_the_file_is_its_guides_owner():
 
 def test_each_loaded_task_names_the_same_agency_row_as_its_guide_page(tasks):
     checked = 0
-    for task in Task.objects.select_related("agency", "agency__locale"):
-        guide = GuidePage.objects.get(slug=task.guide_slug or task.key, locale__language_code="en")
+    slugs = {t["key"]: t["guide"] for t in read_file()["tasks"]}
+    for task in Task.objects.select_related("agency", "agency__locale", "guide__locale"):
+        guide = task.guide  # the one way a task names its guide: the source-language page
+        assert guide is not None and guide.locale.language_code == "en" and guide.slug == slugs[task.key], task.key
         assert task.agency_id == guide.agency_id, task.key
         if task.agency:
             assert task.agency.locale.language_code == "en"  # the register's source row
@@ -59,6 +62,17 @@ def test_load_tasks_refuses_an_unknown_agency_key(tasks, tmp_path):
     message = str(error.value)
     assert "no-such-agency" in message and data["tasks"][0]["key"] in message and "load_demo" in message
     assert Task.objects.get(key=data["tasks"][0]["key"]).agency.slug != "no-such-agency"  # nothing half-loaded
+
+
+def test_load_tasks_refuses_an_unknown_guide(tasks, tmp_path):
+    data = read_file()
+    data["tasks"][0]["guide"] = "no-such-guide"
+    broken = tmp_path / "tasks.yaml"
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        call_command("load_tasks", file=str(broken), verbosity=0)
+    assert "no-such-guide" in str(error.value) and "load_demo" in str(error.value)
+    assert Task.objects.get(key=data["tasks"][0]["key"]).guide.slug != "no-such-guide"  # nothing half-loaded
 
 
 @pytest.mark.parametrize("lang", ["en", "sv", "ar", "so"])
