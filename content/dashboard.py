@@ -8,7 +8,8 @@ from django.conf import settings
 from wagtail.admin.site_summary import PagesSummaryItem, SummaryItem
 from wagtail.admin.ui.components import Component
 
-from content.models import Agency, GuidePage, own_agency_keys, user_is_portal_editor
+from content.models import Agency, GuidePage
+from content.ownership import own_agency_keys, user_is_portal_editor
 
 
 def agency_pages(user):

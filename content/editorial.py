@@ -5,7 +5,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
-from content.models import PORTAL_EDITORS, AgencyReviewTask, translators_group_name
+from content.models import PORTAL_EDITORS, translators_group_name
+from content.reviews import AgencyReviewTask
 
 WORKFLOW_NAME = "Agency review → portal editor"
 

@@ -3,7 +3,7 @@
 HomePage → PhasePage (before you move, arriving, settling in) → GuidePage;
 HomePage → LifeEventIndexPage → LifeEventPage; HomePage → StandardPage (about, privacy, accessibility).
 Each language has its own tree (Wagtail's native i18n, kept in step by wagtail-localize). A page that
-is not translated yet is served from the source tree at the reader's path (see ``FallbackRouteMixin``).
+is not translated yet is served from the source tree at the reader's path (see ``LandaPageMixin.route``).
 """
 from django import forms
 from django.conf import settings
@@ -16,11 +16,11 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PagePermissionTester, Task, TaskState, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from content.blocks import GUIDE_BLOCKS, SOURCE_BLOCKS, STANDARD_BLOCKS, EServiceBlock
+from content.blocks import SOURCE_BLOCKS, STANDARD_BLOCKS, EServiceBlock, GuideBodyBlock
 from content.readability_panel import ReadabilityPanel
 from portal.languages import LANGUAGES
 
@@ -104,100 +104,11 @@ class Agency(TranslatableMixin, index.Indexed, models.Model):
         return [(code, names.get(code, code)) for code in self.languages_served]
 
 
-class AgencyPagePermissionTester(PagePermissionTester):
-    """Wagtail's tree permissions, narrowed to the page's agency.
-
-    Agency groups get page permissions on the language trees; this tester then lets a member edit,
-    publish, delete, move or lock only the pages of their own agency. Portal editors and superusers
-    are not narrowed. Pages without an agency (home, phases, life events, about) belong to the portal.
-    """
-
-    def __init__(self, user, page):
-        super().__init__(user, page)
-        self.agency_allowed = user_may_act_for(user, page)
-
-    def can_edit(self):
-        return self.agency_allowed and super().can_edit()
-
-    def can_delete(self, ignore_bulk=False):
-        return self.agency_allowed and super().can_delete(ignore_bulk=ignore_bulk)
-
-    def can_publish(self):
-        return self.agency_allowed and super().can_publish()
-
-    def can_unpublish(self):
-        return self.agency_allowed and super().can_unpublish()
-
-    def can_submit_for_moderation(self):
-        return self.agency_allowed and super().can_submit_for_moderation()
-
-    def can_lock(self):
-        return self.agency_allowed and super().can_lock()
-
-    def can_move(self):
-        return self.agency_allowed and super().can_move()
-
-    def can_copy(self):
-        return self.agency_allowed and super().can_copy()
-
-    def can_set_view_restrictions(self):
-        return self.agency_allowed and super().can_set_view_restrictions()
-
-    def can_add_subpage(self):
-        # An agency editor adds guides under a phase page (which itself belongs to the portal).
-        if not self.agency_allowed and not isinstance(self.page.specific_deferred, PhasePage):
-            return False
-        return super().can_add_subpage()
-
-
-def user_is_portal_editor(user) -> bool:
-    if not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    cache = "_landa_portal_editor"
-    if not hasattr(user, cache):
-        setattr(user, cache, user.groups.filter(name=PORTAL_EDITORS).exists())
-    return getattr(user, cache)
-
-
-def agency_group_id(page):
-    specific = page.specific_deferred if isinstance(page, Page) else page
-    agency_id = getattr(specific, "agency_id", None)
-    if agency_id is None:
-        return None
-    return Agency.objects.filter(pk=agency_id).values_list("group_id", flat=True).first()
-
-
-def own_agency_keys(user):
-    """The translation keys of the agencies whose editors' group ``user`` is in (any language's row)."""
-    return Agency.objects.filter(group__in=user.groups.all()).values("translation_key")
-
-
-def user_translates(user, locale_id) -> bool:
-    """Whether ``user`` is in the translators' group of the locale (never the source language)."""
-    code = Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
-    if code is None or code == settings.LANGUAGE_CODE:
-        return False
-    return user.groups.filter(name=translators_group_name(code)).exists()
-
-
-def user_may_act_for(user, page) -> bool:
-    """Portal editors everywhere; agency editors on their agency's pages; translators in their language.
-
-    What they may do there is still Wagtail's tree permissions: translators and agency editors add
-    and edit, and publish only through the workflow.
-    """
-    if user_is_portal_editor(user):
-        return True
-    if user_translates(user, page.locale_id):
-        return True
-    group_id = agency_group_id(page)
-    return group_id is not None and user.groups.filter(pk=group_id).exists()
-
-
 class LandaPageMixin:
-    """What every reader-facing page shares: the fallback, localized links and the review notice."""
+    """What every reader-facing page does: the fallback, localized links and the review notice.
+
+    A plain class rather than part of ``LandaPage`` because migration 0003 names it among the bases.
+    """
 
     def get_context(self, request, *args, **kwargs):
         from content.navigation import breadcrumbs, locale_codes
@@ -217,6 +128,8 @@ class LandaPageMixin:
         return context
 
     def permissions_for_user(self, user):
+        from content.ownership import AgencyPagePermissionTester
+
         return AgencyPagePermissionTester(user, self)
 
     def route(self, request, path_components):
@@ -243,28 +156,42 @@ class LandaPageMixin:
 REVIEW_FIELDS = [SynchronizedField("translation_reviewed", overridable=True)]
 
 
-class TranslationReviewMixin(models.Model):
+class LandaPage(LandaPageMixin, Page):  # noqa: DJ008 - Page defines __str__
+    """What every page type repeats: the reader's fallback and notice (``LandaPageMixin``) and the
+    translation-reviewed flag, in the settings tab, that each translation sets for itself."""
+
     translation_reviewed = models.BooleanField(
         _("translation reviewed by a fluent reader"),
         default=False,
         help_text=_("Until this is ticked, a translated page tells readers that its translation is not yet reviewed."),
     )
 
+    settings_panels = [*Page.settings_panels, FieldPanel("translation_reviewed")]
+    override_translatable_fields = REVIEW_FIELDS
+
     class Meta:
         abstract = True
 
 
-class HomePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - Page and Task define __str__
-    """The root of each language's tree: leads with the three move phases and the checklist."""
+class IntroPage(LandaPage):  # noqa: DJ008 - Page defines __str__
+    """A page that opens with an introduction under its title (every type but the guide, which has a summary)."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    settings_panels = [*Page.settings_panels, FieldPanel("translation_reviewed")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroPage):  # noqa: DJ008 - Page defines __str__
+    """The root of each language's tree: leads with the three move phases and the checklist."""
+
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["content.PhasePage", "content.LifeEventIndexPage", "content.StandardPage"]
     max_count_per_parent = 1
     template = "content/home_page.html"
-    override_translatable_fields = REVIEW_FIELDS
 
     class Meta:
         verbose_name = _("home page")
@@ -293,18 +220,13 @@ class HomePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - P
         return context
 
 
-class PhasePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - Page and Task define __str__
+class PhasePage(IntroPage):  # noqa: DJ008 - Page defines __str__
     """A move phase (before you move, arriving, settling in): lists its guides in order."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    settings_panels = [*Page.settings_panels, FieldPanel("translation_reviewed")]
     parent_page_types = ["content.HomePage"]
     subpage_types = ["content.GuidePage"]
+    agency_editors_add_here = True  # agency editors add their guides under a phase (AgencyPagePermissionTester)
     template = "content/phase_page.html"
-    override_translatable_fields = REVIEW_FIELDS
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("phase page")
@@ -342,6 +264,8 @@ class GuidePageForm(WagtailAdminPageForm):
             field.queryset = field.queryset.filter(keep)
         if "next_steps" in self.fields and self.instance.pk:
             self.fields["next_steps"].queryset = self.fields["next_steps"].queryset.exclude(pk=self.instance.pk)
+        from content.ownership import own_agency_keys, user_is_portal_editor
+
         user = self.for_user
         if "agency" in self.fields and user is not None and not user_is_portal_editor(user):
             own = own_agency_keys(user)
@@ -360,7 +284,7 @@ class GuidePageForm(WagtailAdminPageForm):
             ) % {"agencies": names}
 
 
-class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - Page and Task define __str__
+class GuidePage(LandaPage):  # noqa: DJ008 - Page defines __str__
     """One step of a move, explained: lives in one phase; checklist tasks link to it.
 
     The demo guide for each checklist task has the task's key as its English slug, so the task
@@ -370,7 +294,7 @@ class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - 
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two plain sentences."))
     who_for = models.TextField(_("who it is for"), blank=True)
     situation_tags = models.JSONField(_("situations"), default=list, blank=True)
-    body = StreamField(GUIDE_BLOCKS, verbose_name=_("steps"), blank=True, use_json_field=True)
+    body = StreamField(GuideBodyBlock(), verbose_name=_("steps"), blank=True, use_json_field=True)
     agency = models.ForeignKey(
         Agency, verbose_name=_("owning agency"), null=True, blank=True, on_delete=models.SET_NULL, related_name="guides"
     )
@@ -408,7 +332,6 @@ class GuidePage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - 
         FieldPanel("editor_note"),
         ReadabilityPanel(),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("translation_reviewed")]
     parent_page_types = ["content.PhasePage"]
     subpage_types: list = []
     template = "content/guide_page.html"
@@ -472,18 +395,13 @@ def live_related(relation, model):
     return model.objects.live().filter(pk__in=[page.pk for page in relation.all()]).order_by("path")
 
 
-class LifeEventIndexPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - Page and Task define __str__
+class LifeEventIndexPage(IntroPage):  # noqa: DJ008 - Page defines __str__
     """The life events: another way into the same guides."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    settings_panels = [*Page.settings_panels, FieldPanel("translation_reviewed")]
     parent_page_types = ["content.HomePage"]
     subpage_types = ["content.LifeEventPage"]
     max_count_per_parent = 1
     template = "content/life_event_index_page.html"
-    override_translatable_fields = REVIEW_FIELDS
 
     class Meta:
         verbose_name = _("life event index")
@@ -497,18 +415,12 @@ class LifeEventIndexPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa:
         return context
 
 
-class LifeEventPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - Page and Task define __str__
+class LifeEventPage(IntroPage):  # noqa: DJ008 - Page defines __str__
     """A life event (finding a home, being ill …): gathers its guides from every phase."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    settings_panels = [*Page.settings_panels, FieldPanel("translation_reviewed")]
     parent_page_types = ["content.LifeEventIndexPage"]
     subpage_types: list = []
     template = "content/life_event_page.html"
-    override_translatable_fields = REVIEW_FIELDS
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("life event")
@@ -523,10 +435,9 @@ class LifeEventPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ00
         return context
 
 
-class StandardPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008 - Page and Task define __str__
+class StandardPage(IntroPage):  # noqa: DJ008 - Page defines __str__
     """A plain page: about and contact, privacy notice, accessibility statement."""
 
-    intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(STANDARD_BLOCKS, verbose_name=_("body"), blank=True, use_json_field=True)
     footer_role = models.CharField(
         _("footer link"),
@@ -536,77 +447,16 @@ class StandardPage(LandaPageMixin, TranslationReviewMixin, Page):  # noqa: DJ008
         help_text=_("Which footer link leads here."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), ReadabilityPanel()]
+    content_panels = [*IntroPage.content_panels, FieldPanel("body"), ReadabilityPanel()]
     settings_panels = [*Page.settings_panels, FieldPanel("footer_role"), FieldPanel("translation_reviewed")]
     parent_page_types = ["content.HomePage"]
     subpage_types: list = []
     template = "content/standard_page.html"
     override_translatable_fields = [*REVIEW_FIELDS, SynchronizedField("footer_role")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [*IntroPage.search_fields, index.SearchField("body")]
 
     class Meta:
         verbose_name = _("standard page")
-
-
-class AgencyReviewTask(Task):  # noqa: DJ008 - Page and Task define __str__
-    """Workflow step one: another member of the page's own agency group approves it.
-
-    Unlike Wagtail's group approval task, the group is not fixed on the task: it is the group of the
-    agency that owns the page, so one workflow serves every agency. The submitter never approves
-    their own change: the review goes to the agency's other editors, or to the portal editors when
-    the submitter is the agency's only editor (``content.reviews``).
-    """
-
-    def _may_review(self, obj, user, submitter=None):
-        from content.reviews import reviewers, submitter_of
-
-        if submitter is None:
-            submitter = submitter_of(obj)
-        if not user.is_active or (submitter is not None and submitter.pk == user.pk):
-            return False
-        if user.is_superuser:
-            return True
-        return reviewers(obj, submitter).filter(pk=user.pk).exists()
-
-    def user_can_access_editor(self, obj, user):
-        return self._may_review(obj, user)
-
-    def locked_for_user(self, obj, user):
-        return not self._may_review(obj, user)
-
-    def user_can_lock(self, obj, user):
-        return self._may_review(obj, user)
-
-    def user_can_unlock(self, obj, user):
-        return False
-
-    def get_actions(self, obj, user):
-        if self._may_review(obj, user):
-            return [
-                ("reject", _("Request changes"), True),
-                ("approve", _("Approve"), False),
-                ("approve", _("Approve with comment"), True),
-            ]
-        return []
-
-    def get_task_states_user_can_moderate(self, user, **kwargs):
-        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
-            "workflow_state__requested_by")
-        allowed = [
-            state.pk for state in states
-            if state.workflow_state.content_object is not None
-            and self._may_review(state.workflow_state.content_object, user, state.workflow_state.requested_by)
-        ]
-        return self.task_states.filter(pk__in=allowed)
-
-    @classmethod
-    def get_description(cls):
-        return _("Another editor of the agency that owns the page approves it (the portal editors when the "
-                 "agency has one editor)")
-
-    class Meta:
-        verbose_name = _("agency review")
-        verbose_name_plural = _("agency reviews")
 
 
 class DemoContent(models.Model):
@@ -621,4 +471,6 @@ class DemoContent(models.Model):
         return self.fingerprint[:12]
 
 
-from content import ops_models  # noqa: E402, F401 - the editorial operations' models (link checks, counters)
+# Models kept in modules of their own, registered with the app here: the editorial operations' models
+# (link checks, counters) and the workflow's agency review task.
+from content import ops_models, reviews  # noqa: E402, F401

@@ -10,7 +10,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from content.models import PORTAL_EDITORS, Agency, AgencyPagePermissionTester, own_agency_keys
+from content.models import PORTAL_EDITORS, Agency
+from content.ownership import AgencyPagePermissionTester, own_agency_keys
 
 # Wagtail admin page views that change a page, and the tester method that allows each.
 GUARDED = {

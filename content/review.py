@@ -18,8 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from content.models import Agency, GuidePage, user_is_portal_editor
+from content.models import Agency, GuidePage
 from content.ops_models import ReviewReminder
+from content.ownership import user_is_portal_editor
 
 
 @dataclass

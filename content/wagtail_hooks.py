@@ -44,7 +44,7 @@ class TranslationStatusMenuItem(MenuItem):
     """For everyone who edits or translates: portal editors, agency editors, translators."""
 
     def is_shown(self, request):
-        from content.models import user_is_portal_editor
+        from content.ownership import user_is_portal_editor
 
         user = request.user
         return user_is_portal_editor(user) or user.has_perm("wagtail_localize.submit_translation") or (

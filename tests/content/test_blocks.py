@@ -38,3 +38,15 @@ def test_proposed_law_is_labelled_as_proposed_on_the_guide(client, demo):
     assert "Proposed change" in html and "SOU 2025:99" in html
     html = client.get("/sv/settling-in/permanent-residence/").content.decode()
     assert "Föreslagen ändring" in html
+
+
+def test_every_guide_body_block_in_the_database_is_one_the_guide_body_knows(demo):
+    """The body's block names are the keys stored in each guide's JSON: a renamed or dropped block type
+    would leave that part of every guide unreadable (and silently missing on the page)."""
+    from content.blocks import GuideBodyBlock
+    from content.models import GuidePage
+
+    known = set(GuideBodyBlock.base_blocks)
+    assert isinstance(GuidePage.body.field.stream_block, GuideBodyBlock)
+    stored = {item["type"] for page in GuidePage.objects.all() for item in page.body.raw_data}
+    assert stored and stored <= known, stored - known

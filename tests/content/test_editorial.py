@@ -7,20 +7,15 @@ from content import datafiles
 from content.editorial import WORKFLOW_NAME
 from content.models import PORTAL_EDITORS, GuidePage, HomePage, PhasePage
 from content.reports import MISSING, OUT_OF_DATE, UP_TO_DATE, translation_matrix
-
-
-def make_user(name, group_name):
-    user = User.objects.create_user(name, password="a-long-test-password")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+from tests.content.factories import EditorFactory
 
 
 @pytest.fixture
 def editors(demo):
     return {
-        "skatteverket": make_user("skv", "Agency: Skatteverket"),
-        "migrationsverket": make_user("mig", "Agency: Migrationsverket"),
-        "portal": make_user("portal", PORTAL_EDITORS),
+        "skatteverket": EditorFactory(username="skv", group="Agency: Skatteverket"),
+        "migrationsverket": EditorFactory(username="mig", group="Agency: Migrationsverket"),
+        "portal": EditorFactory(username="portal", group=PORTAL_EDITORS),
     }
 
 
@@ -106,7 +101,8 @@ def test_the_workflow_goes_agency_review_then_portal_editor(editors):
     assert [name for name, _label, _comment in task.get_actions(page, editors["portal"])][:2] == [
         "reject", "approve"]
     assert not task.get_task_states_user_can_moderate(editors["migrationsverket"]).exists()
-    colleague = make_user("skv2", "Agency: Skatteverket")  # the submitter never approves their own change
+    # the submitter never approves their own change
+    colleague = EditorFactory(username="skv2", group="Agency: Skatteverket")
     assert not task.get_task_states_user_can_moderate(editors["skatteverket"]).exists()
     assert task.get_task_states_user_can_moderate(colleague).exists()
     task.on_action(task_state, colleague, "approve")

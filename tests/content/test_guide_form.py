@@ -1,15 +1,10 @@
 """The guide editor: an agency editor may only name their own agency as owner; choices in the page's language."""
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from content.models import PORTAL_EDITORS, Agency, GuidePage, LifeEventPage, PhasePage
-
-
-def make_user(name, group_name):
-    user = User.objects.create_user(name, password="a-long-test-password")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+from tests.content.factories import EditorFactory
 
 
 def agency(slug, code="en"):
@@ -36,7 +31,7 @@ def add_url(phase):
 
 
 def test_an_agency_editor_is_offered_only_their_own_agency(client, phase):
-    client.force_login(make_user("skv", "Agency: Skatteverket"))
+    client.force_login(EditorFactory(username="skv", group="Agency: Skatteverket"))
     response = client.get(add_url(phase))
     assert response.status_code == 200
     choices = list(response.context["form"].fields["agency"].queryset)
@@ -44,7 +39,7 @@ def test_an_agency_editor_is_offered_only_their_own_agency(client, phase):
 
 
 def test_an_agency_editor_cannot_save_a_guide_owned_by_another_agency(client, phase):
-    client.force_login(make_user("skv", "Agency: Skatteverket"))
+    client.force_login(EditorFactory(username="skv", group="Agency: Skatteverket"))
     response = client.post(add_url(phase), new_guide_data(agency("migrationsverket")))
     assert response.status_code == 200  # the form again, with the message
     errors = response.context["form"].errors
@@ -54,14 +49,14 @@ def test_an_agency_editor_cannot_save_a_guide_owned_by_another_agency(client, ph
 
 
 def test_an_agency_editor_must_name_an_owner(client, phase):
-    client.force_login(make_user("skv", "Agency: Skatteverket"))
+    client.force_login(EditorFactory(username="skv", group="Agency: Skatteverket"))
     response = client.post(add_url(phase), new_guide_data(None))
     assert "Choose the agency that owns this guide" in response.content.decode()
     assert not GuidePage.objects.filter(slug="a-new-guide").exists()
 
 
 def test_an_agency_editor_saves_a_guide_of_their_own_agency_and_keeps_editing_it(client, phase):
-    user = make_user("skv", "Agency: Skatteverket")
+    user = EditorFactory(username="skv", group="Agency: Skatteverket")
     client.force_login(user)
     response = client.post(add_url(phase), new_guide_data(agency("skatteverket")))
     assert response.status_code == 302
@@ -71,7 +66,7 @@ def test_an_agency_editor_saves_a_guide_of_their_own_agency_and_keeps_editing_it
 
 
 def test_portal_editors_may_choose_any_agency_of_the_pages_language(client, phase):
-    client.force_login(make_user("portal", PORTAL_EDITORS))
+    client.force_login(EditorFactory(username="portal", group=PORTAL_EDITORS))
     response = client.get(add_url(phase))
     choices = response.context["form"].fields["agency"].queryset
     assert set(choices) == set(Agency.objects.filter(locale__language_code="en"))
@@ -94,7 +89,7 @@ def test_choosers_for_life_events_and_next_steps_list_the_pages_own_language(cli
 
 
 def test_a_refused_edit_says_whose_page_it_is_and_who_can_change_it(client, demo):
-    client.force_login(make_user("skv", "Agency: Skatteverket"))
+    client.force_login(EditorFactory(username="skv", group="Agency: Skatteverket"))
     target = GuidePage.objects.get(slug="apply-permit", locale__language_code="en")
     response = client.get(f"/admin/pages/{target.pk}/edit/", follow=True)
     html = response.content.decode()

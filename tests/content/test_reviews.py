@@ -1,29 +1,12 @@
 """The agency editor's journey: write, preview, submit; a colleague is told, reviews and approves; the
 portal editor publishes; readers see it. The submitter never approves their own change."""
-import pytest
-from django.contrib.auth.models import Group, User
 from django.core import mail
 from wagtail.models import TaskState, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from content.models import PORTAL_EDITORS, Agency, GuidePage, PhasePage
 from content.reviews import base_url
-
-
-def make_user(name, group_name):
-    user = User.objects.create_user(name, email=f"{name}@example.org", password="a-long-test-password")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def people(demo):
-    return {
-        "writer": make_user("writer", "Agency: Skatteverket"),
-        "colleague": make_user("colleague", "Agency: Skatteverket"),
-        "portal": make_user("portal", PORTAL_EDITORS),
-        "other": make_user("other", "Agency: Migrationsverket"),
-    }
+from tests.content.factories import EditorFactory
 
 
 def login(client, user):
@@ -112,8 +95,8 @@ def test_the_submitter_cannot_approve_their_own_agency_review(people):
 
 
 def test_a_one_editor_agency_is_reviewed_by_the_portal_editors(demo):
-    writer = make_user("solo", "Agency: Skatteverket")
-    portal = make_user("portal2", PORTAL_EDITORS)
+    writer = EditorFactory(username="solo", group="Agency: Skatteverket")
+    portal = EditorFactory(username="portal2", group=PORTAL_EDITORS)
     page = GuidePage.objects.get(slug="register-population", locale__language_code="en")
     page.title = "Register in Sweden (solo change)"
     page.save_revision(user=writer)
