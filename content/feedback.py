@@ -16,10 +16,10 @@ from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
 from content.models import GuidePage
 from content.ops_models import FeedbackComment, FeedbackDay
+from portal.ratelimit import over_limit
 
 MAX_COMMENT = 500
 REMOVED = "[…]"
@@ -63,8 +63,7 @@ def feedback(request):
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=False) \
             or not back.startswith("/"):
         back = "/"
-    limited = is_ratelimited(request, group="content.feedback", key="ip", rate=settings.FEEDBACK_RATE, increment=True)
-    if limited:
+    if over_limit(request, "content.feedback", settings.FEEDBACK_RATE):
         return render(request, "content/feedback_thanks.html", {"back": back, "limited": True}, status=429)
     answer = request.POST.get("helpful")
     page_id = request.POST.get("page", "0")

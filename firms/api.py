@@ -12,7 +12,6 @@ from django.http import Http404, QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -450,16 +449,3 @@ class LinkDetail(FirmApiView):
     def delete(self, request, code):
         services.revoke_link(self.get_link(code), token=request.auth)
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-
-class FirmsSchemaGenerator(SchemaGenerator):
-    """drf-spectacular's generator over the firms' API alone, also for ``check --deploy``.
-
-    Without it the deploy check walks every DRF view (Wagtail's API v2 and admin API) and warns
-    about views that were never meant to have an OpenAPI description.
-    """
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("urlconf", "firms.urls_api")
-        super().__init__(*args, **kwargs)

@@ -5,46 +5,23 @@ use, and per client address (portal/clientip.py: the right entry of X-Forwarded-
 proxies) for attempts with an unknown token. Each answers 429.
 """
 from django.conf import settings
-from django_ratelimit.core import get_usage, is_ratelimited
 
-from portal.clientip import client_ip
+from portal.ratelimit import over_limit, usage
 
 
 def link_creation_limited(request, firm) -> bool:
-    return is_ratelimited(
-        request,
-        group="firms.link-create",
-        key=lambda group, req: f"firm:{firm.pk}",
-        rate=settings.FIRM_LINK_CREATE_RATE,
-        increment=True,
-    )
+    return over_limit(request, "firms.link-create", settings.FIRM_LINK_CREATE_RATE, key=f"firm:{firm.pk}")
 
 
 def token_use_limited(request, token) -> bool:
-    return is_ratelimited(
-        request,
-        group="firms.api-token",
-        key=lambda group, req: f"token:{token.pk}",
-        rate=settings.FIRM_API_TOKEN_RATE,
-        increment=True,
-    )
-
-
-def _bad_token_usage(request, increment):
-    return get_usage(
-        request,
-        group="firms.api-bad-token",
-        key=lambda group, req: f"ip:{client_ip(req)}",
-        rate=settings.FIRM_API_BAD_TOKEN_RATE,
-        increment=increment,
-    )
+    return over_limit(request, "firms.api-token", settings.FIRM_API_TOKEN_RATE, key=f"token:{token.pk}")
 
 
 def bad_token_blocked(request) -> bool:
     """Whether this address has used up its attempts with unknown tokens (checked after a failed look-up)."""
-    usage = _bad_token_usage(request, increment=False)
-    return usage is not None and usage["count"] >= usage["limit"]
+    counter = usage(request, "firms.api-bad-token", settings.FIRM_API_BAD_TOKEN_RATE, increment=False)
+    return counter is not None and counter["count"] >= counter["limit"]
 
 
 def record_bad_token(request) -> None:
-    _bad_token_usage(request, increment=True)
+    usage(request, "firms.api-bad-token", settings.FIRM_API_BAD_TOKEN_RATE)

@@ -1,11 +1,11 @@
 """URLs without a language prefix (machines: API, feeds, short links)."""
 
-from django.urls import path
+from django.urls import include, path
 
-from guides import offline, views
+from guides import offline
 
 urlpatterns = [
-    path("api/v1/checklist", views.api_checklist, name="api-checklist"),
+    path("", include("guides.urls_api")),
     path("sw.js", offline.service_worker, name="service-worker"),
     path("manifest.webmanifest", offline.manifest, name="manifest"),
 ]

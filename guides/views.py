@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import logging
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from guides import presenter, questions
@@ -246,38 +245,4 @@ def calendar(request):
     return response
 
 
-@require_safe
-def api_checklist(request):
-    """GET /api/v1/checklist: the checklist as JSON (DESIGN.md), errors as {"errors": {...}} with 400."""
-    try:
-        langs = [v for v in request.GET.getlist("lang") if v != ""]
-        lang_errors = {}
-        language = "en"
-        if langs:
-            if len(set(langs)) == 1 and langs[0] in LANGUAGE_CODES:
-                language = langs[0]
-            else:
-                with translation.override("en"):
-                    lang_errors["lang"] = [_("Choose one of the languages en, sv, ar or so.")]
-        with translation.override(language):
-            since, since_errors = parse_since(request.GET)
-            try:
-                situation = parse_situation(request.GET)
-            except InvalidSituation as invalid:
-                return JsonResponse({"errors": {**invalid.errors, **lang_errors, **since_errors}}, status=400)
-            if lang_errors or since_errors:
-                return JsonResponse({"errors": {**lang_errors, **since_errors}}, status=400)
-            data = make_checklist(situation, language, request, since=since)
-        if request.method == "GET":  # a HEAD (link checker, preview) is not a checklist made
-            count_checklist(situation)
-        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-        response["Content-Language"] = language
-        return response
-    except Exception:  # noqa: BLE001 - the API answers in JSON whatever happens
-        log.exception("checklist API failed")
-        return JsonResponse(
-            {"errors": {"server": ["The checklist is not available right now. Try again soon."]}}, status=503
-        )
-
-
-__all__ = ["checklist", "task_page", "calendar", "api_checklist", "today"]
+__all__ = ["checklist", "task_page", "calendar", "today"]

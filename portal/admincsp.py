@@ -4,7 +4,7 @@ The site's strict policy (django-csp) excludes the admins, whose pages need inli
 styles. They still get a policy: nothing is loaded from, framed from or sent to another origin, so
 an injected script could not reach outside the site.
 """
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_PREFIXES = ("/admin/",)
 ADMIN_POLICY = "; ".join(
     [
         "default-src 'self'",

@@ -161,7 +161,7 @@ def is_arabic_page(html_start: str) -> bool:
 
 
 # Wagtail's and Django's admin are their own interfaces (editors, not readers): left as they are.
-_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+_ADMIN_PREFIXES = ("/admin/",)
 
 
 class BidiIsolationMiddleware(MiddlewareMixin):

@@ -48,7 +48,7 @@ LANGUAGE_INDEPENDENT = frozenset({"api-checklist", "sitemap", "robots"})
 #: Never stored anywhere: personal or editorial.
 NO_STORE_NAMESPACES = frozenset({"firms"})
 NO_STORE_VIEWS = frozenset({"firms-short-link", "healthz"})
-NO_STORE_PREFIXES = ("/admin/", "/django-admin/")
+NO_STORE_PREFIXES = ("/admin/",)
 #: Query parameters that never change a page (campaign tracking); dropped from the cache key.
 IGNORED_QUERY_PREFIXES = ("utm_", "mtm_", "matomo_", "fbclid", "gclid", "msclkid", "_ga")
 MAX_QUERY_LENGTH = 2000

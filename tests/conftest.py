@@ -35,6 +35,13 @@ def require(condition: bool, what: str) -> None:
     pytest.skip(f"{what} not available; set REQUIRE_SERVICES=1 to make this a failure")
 
 
+def without_isolation(html: str) -> str:
+    """The HTML without the direction isolation Arabic pages give Latin runs (``<bdi>``, FSI … PDI)."""
+    from portal.bidi import FSI, PDI
+
+    return html.replace("<bdi>", "").replace("</bdi>", "").replace(FSI, "").replace(PDI, "")
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The demo content, loaded once into the test database (each test rolls its changes back).
@@ -54,6 +61,18 @@ def demo(db):
     from content.demo import load_demo
 
     load_demo()
+
+
+@pytest.fixture
+def tasks(db):
+    """The checklist's committed tasks (guides/data/tasks.yaml), loaded as `make run` loads them."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    cache.clear()
+    call_command("load_tasks", verbosity=0)
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ sub vcl_recv {
         return (pass);
     }
     # Personal and editorial: never from the cache, cookies untouched.
-    if (req.url ~ "^/(admin|django-admin)/" || req.url ~ "^/([a-z]{2}/)?(workspace|c)(/|$)"
+    if (req.url ~ "^/admin/" || req.url ~ "^/([a-z]{2}/)?(workspace|c)(/|$)"
         || req.url ~ "^/healthz" || req.url ~ "^/language/" || req.url ~ "^/_util/") {
         return (pass);
     }

@@ -7,20 +7,17 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.shortcuts import render
 from django.urls import reverse_lazy
-from django_ratelimit.core import is_ratelimited
 
 from firms.invitations import base_url
+from portal.ratelimit import over_limit
 
 RATE = getattr(settings, "FIRM_PASSWORD_RESET_RATE", "5/h")
 
 
 def _limited(request) -> bool:
-    by_address = is_ratelimited(request, group="firms.password-reset", key="ip", rate=RATE, increment=True)
+    by_address = over_limit(request, "firms.password-reset", RATE)
     email = (request.POST.get("email") or "").strip().lower()
-    by_email = email and is_ratelimited(
-        request, group="firms.password-reset-email", key=lambda group, req: f"email:{email}", rate=RATE,
-        increment=True,
-    )
+    by_email = email and over_limit(request, "firms.password-reset-email", RATE, key=f"email:{email}")
     return bool(by_address or by_email)
 
 

@@ -3,6 +3,7 @@
 Every query starts from ``request.firm``: a firm never reaches another firm's objects (a code or
 id of another firm's object is a 404, exactly like one that does not exist).
 """
+import functools
 import io
 from datetime import datetime, time
 
@@ -153,38 +154,49 @@ def link_detail(request, code):
     )
 
 
-@member_required
-@require_POST
-def link_extend(request, code):
-    link = _link(request, code)
+class Refused(Exception):
+    """A link action that cannot be done; its message is shown on the link's page."""
+
+
+def link_action(action):
+    """A POST on one of the firm's links: ``action(request, link)`` does it and returns the message to
+    show, or raises :class:`Refused`; either way the member goes back to the link's page."""
+
+    @member_required
+    @require_POST
+    @functools.wraps(action)
+    def view(request, code):
+        link = _link(request, code)
+        try:
+            messages.success(request, action(request, link))
+        except Refused as refused:
+            messages.error(request, str(refused))
+        return redirect("firms:link-detail", code=link.code)
+
+    return view
+
+
+@link_action
+def link_extend(request, link):
     form = ExtendForm(request.POST)
     if link.revoked_at is not None or not form.is_valid():
-        messages.error(request, _("The link could not be extended."))
-        return redirect("firms:link-detail", code=link.code)
+        raise Refused(_("The link could not be extended."))
     services.extend_link(link, form.cleaned_data["days"], actor=request.user)
-    messages.success(request, _("The link is extended."))
-    return redirect("firms:link-detail", code=link.code)
+    return _("The link is extended.")
 
 
-@member_required
-@require_POST
-def link_expire(request, code):
-    link = _link(request, code)
+@link_action
+def link_expire(request, link):
     services.expire_link(link, actor=request.user)
-    messages.success(request, _("The link has expired. You can extend it again."))
-    return redirect("firms:link-detail", code=link.code)
+    return _("The link has expired. You can extend it again.")
 
 
-@member_required
-@require_POST
-def link_revoke(request, code):
-    link = _link(request, code)
+@link_action
+def link_revoke(request, link):
     if request.POST.get("confirm") != "yes":
-        messages.error(request, _("To revoke the link, tick the box that confirms it cannot be undone."))
-        return redirect("firms:link-detail", code=link.code)
+        raise Refused(_("To revoke the link, tick the box that confirms it cannot be undone."))
     services.revoke_link(link, actor=request.user)
-    messages.success(request, _("The link is revoked. It no longer opens."))
-    return redirect("firms:link-detail", code=link.code)
+    return _("The link is revoked. It no longer opens.")
 
 
 def qr_svg(url: str, inline: bool = False) -> bytes:

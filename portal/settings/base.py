@@ -38,12 +38,10 @@ INSTALLED_APPS = [
     "firms",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
-    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -60,7 +58,6 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files served from here, not a CDN
     "axes",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -250,7 +247,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -306,9 +303,23 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
-# drf-spectacular describes the firms' API alone (served at /api/v1/schema/, checked by check --deploy).
+# drf-spectacular describes Landa's own APIs alone (portal/schema.py), served at /api/v1/schema/ and
+# checked by check --deploy.
 SPECTACULAR_SETTINGS = {
-    "DEFAULT_GENERATOR_CLASS": "firms.api.FirmsSchemaGenerator",
+    "DEFAULT_GENERATOR_CLASS": "portal.schema.ApiSchemaGenerator",
+    "TITLE": "Landa API",
+    "DESCRIPTION": (
+        "The personal checklist for a situation (`GET /api/v1/checklist`, public) and shared checklist "
+        "links for relocation firms and employers (`/api/v1/links`, with a firm's API token, "
+        "`Authorization: Bearer landa_…`, created in the workspace). Errors are "
+        '`{"errors": {"field": ["message"]}}`; messages follow `?lang=` (en, sv, ar, so).'
+    ),
+    "VERSION": "1.0.0",
+    # One name per value set that more than one field uses (the checklist's and the links' answers).
+    "ENUM_NAME_OVERRIDES": {
+        "Citizenship": "guides.situation.STATUSES",
+        "DueKind": "guides.api.DUE_KINDS",
+    },
     "SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR",
 }
 RATELIMIT_USE_CACHE = "default"

@@ -7,6 +7,7 @@ from django.core.cache import cache
 
 from content import datafiles
 from content.models import GuidePage, LifeEventPage, PhasePage
+from tests.pages import PAGE_TYPES
 
 LANGS = ["en", "sv", "ar", "so"]
 TASK_KEYS = [
@@ -22,17 +23,7 @@ PHASE_OF = {"before": "before-you-move", "arrival": "arriving", "settling": "set
 DESIGN_PHASES = {
     "before": TASK_KEYS[:9], "arrival": TASK_KEYS[9:21], "settling": TASK_KEYS[21:],
 }
-PAGES = {
-    "home": "/{lang}/",
-    "phase": "/{lang}/arriving/",
-    "guide": "/{lang}/arriving/register-population/",
-    "life event index": "/{lang}/life-events/",
-    "life event": "/{lang}/life-events/parent/",
-    "standard": "/{lang}/accessibility/",
-    "agency": "/{lang}/agencies/skatteverket/",
-    "agency index": "/{lang}/agencies/",
-    "search": "/{lang}/search/?q=personnummer",
-}
+PAGES = PAGE_TYPES
 MAX_QUERIES = 45  # constant: independent of the number of guides (navigation cache cleared)
 
 

@@ -56,14 +56,3 @@ def staff_client(client, staff):
 def admin_client(client, admin):
     client.force_login(admin.user)
     return client
-
-
-@pytest.fixture
-def tasks(db):
-    """The checklist's committed tasks (guides/data/tasks.yaml), loaded as `make run` loads them."""
-    from django.core.management import call_command
-
-    cache.clear()
-    call_command("load_tasks", verbosity=0)
-    yield
-    cache.clear()

@@ -13,7 +13,10 @@ def test_the_openapi_description_is_served_and_describes_every_endpoint(client, 
     assert response.status_code == 200
     schema = response.json()
     assert schema["openapi"].startswith("3.")
-    assert set(schema["paths"]) == {"/api/v1/links", "/api/v1/links/{code}"}
+    assert set(schema["paths"]) == {"/api/v1/checklist", "/api/v1/links", "/api/v1/links/{code}"}
+    assert set(schema["paths"]["/api/v1/checklist"]) == {"get"}
+    assert set(schema["paths"]["/api/v1/checklist"]["get"]["responses"]) == {"200", "400"}
+    assert schema["paths"]["/api/v1/checklist"]["get"].get("security", [{}]) == [{}]  # public, no token
     assert set(schema["paths"]["/api/v1/links"]) == {"get", "post"}
     assert set(schema["paths"]["/api/v1/links/{code}"]) == {"get", "delete"}
     assert schema["components"]["securitySchemes"]["firmToken"] == {
@@ -68,7 +71,7 @@ def test_the_api_keeps_its_openapi_promises(api_schema, firm_secret):
     the checklist parser, not in the JSON schema, so "positive data acceptance" is not asked of it.
     """
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 4
+    assert len(operations) == 5
 
     for operation in operations:
 

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 LANGS = ("en", "sv", "ar", "so")
-SKIP_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/media/", "/static/", "/language/", "/api/")
+SKIP_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/language/", "/api/")
 SKIP_SUFFIXES = (".ics", ".svg", ".png", ".pdf", ".xml", ".txt", ".json")
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "dt", "dd", "td", "th", "legend", "label", "summary",
               "figcaption", "blockquote", "title", "caption", "button", "option"}

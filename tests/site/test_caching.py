@@ -6,19 +6,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from content.models import GuidePage, LifeEventPage, PhasePage
+from tests.pages import PAGE_TYPES
 
 LANGS = ["en", "sv", "ar", "so"]
 RESULT = (
     "status=third-country&permit=work&family=partner-children&children=preschool,school&stay=long&arrival=2027-03-01"
 )
 PUBLIC = {
-    "home": "/{lang}/",
-    "phase": "/{lang}/arriving/",
-    "guide": "/{lang}/arriving/register-population/",
-    "life events": "/{lang}/life-events/",
-    "life event": "/{lang}/life-events/parent/",
-    "agencies": "/{lang}/agencies/",
-    "agency": "/{lang}/agencies/skatteverket/",
+    **{kind: url for kind, url in PAGE_TYPES.items() if kind != "search"},  # search is private
     "checklist questionnaire": "/{lang}/checklist/",
     "checklist result": "/{lang}/checklist/?" + RESULT,
     "calendar": "/{lang}/checklist/calendar.ics?" + RESULT,

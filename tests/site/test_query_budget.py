@@ -8,6 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.pages import PAGE_TYPES
+
 #: The ceiling today. Measured (PostgreSQL, Arabic): guide 19, home 17; in English guide 16, life
 #: event 12, home 11, the rest 10 or fewer. Issue 15 asks for 10: Wagtail's own routing (site,
 #: locale, root page, its translation, each level and its specific row, alias and view-restriction
@@ -15,15 +17,7 @@ from django.test.utils import CaptureQueriesContext
 #: lists mapped to the reader's language in one query (not done yet).
 BUDGET = 22  # issue 15 asks for 10: not reached (Wagtail routing alone takes 7-9; see bench/README.md)
 PAGES = {
-    "home": "/{lang}/",
-    "phase": "/{lang}/arriving/",
-    "guide": "/{lang}/arriving/register-population/",
-    "life event index": "/{lang}/life-events/",
-    "life event": "/{lang}/life-events/parent/",
-    "standard": "/{lang}/accessibility/",
-    "agency": "/{lang}/agencies/skatteverket/",
-    "agency index": "/{lang}/agencies/",
-    "search": "/{lang}/search/?q=personnummer",
+    **PAGE_TYPES,
     "checklist result": "/{lang}/checklist/?status=third-country&permit=work&family=alone&stay=long",
     "checklist JSON": "/api/v1/checklist?status=third-country&permit=work&family=alone&stay=long&lang={lang}",
     "API v2 pages": "/api/v2/pages/?locale={lang}&limit=20",
