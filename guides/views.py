@@ -174,8 +174,6 @@ PHASE_LABELS = {
 def _result(request, situation, since=None):
     language = _language()
     data = make_checklist(situation, language, request, since=since)
-    if request.method == "GET":  # a HEAD (link checker, preview) is not a checklist made
-        count_checklist(situation)
     track = request.GET.get("track", "all")
     tracks = ["all", "mover"]
     if situation.has_partner:
@@ -246,7 +244,7 @@ def _result(request, situation, since=None):
         }
         for t in tracks
     ]
-    return render(
+    response = render(
         request,
         "guides/result.html",
         {
@@ -270,6 +268,9 @@ def _result(request, situation, since=None):
             "total": len(items),
         },
     )
+    count_checklist(response, situation, language)
+    return response
+
 
 
 @require_safe
@@ -375,9 +376,8 @@ def api_checklist(request):
             if lang_errors or since_errors:
                 return JsonResponse({"errors": {**lang_errors, **since_errors}}, status=400)
             data = make_checklist(situation, language, request, since=since)
-        if request.method == "GET":  # a HEAD (link checker, preview) is not a checklist made
-            count_checklist(situation)
         response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+        count_checklist(response, situation, language)
         response["Content-Language"] = language
         return response
     except Exception:  # noqa: BLE001 - the API answers in JSON whatever happens
