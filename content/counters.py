@@ -18,6 +18,7 @@ process's memory.
 Each kind of count is registered by the app that owns its model (``register``): ``content`` never
 imports ``guides``, so the checklist count registers itself from ``guides``.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -189,4 +190,3 @@ def _fold_batch(connection, key: str) -> int:
         added = 0  # an earlier fold added this batch and died before deleting it
     connection.delete(key)
     return added
-

@@ -3,6 +3,7 @@
 Kept apart from the page models (imported at the end of ``content/models.py``) so the editorial
 operations can change without touching the guidance CMS's models.
 """
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -127,7 +128,7 @@ class OutboundClick(models.Model):
 
 
 class FeedbackDay(models.Model):
-    """"Was this page helpful?" answers per page and day; page_id 0 is the checklist result."""
+    """ "Was this page helpful?" answers per page and day; page_id 0 is the checklist result."""
 
     day = models.DateField(_("day"))
     page_id = models.PositiveIntegerField(_("page"), default=0)
@@ -202,3 +203,23 @@ class CounterBatch(models.Model):
         from django.utils import timezone
 
         cls.objects.filter(folded_at__lt=timezone.now() - datetime.timedelta(days=cls.KEPT_DAYS)).delete()
+
+
+class TranslationAlert(models.Model):
+    """A notice sent to one language's translators that a source page changed: one per published
+    revision and language, so a task that runs twice sends nothing more."""
+
+    revision_id = models.PositiveBigIntegerField()
+    language = models.CharField(max_length=8)
+    page_id = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("translation alert")
+        constraints = [
+            models.UniqueConstraint(fields=["revision_id", "language"], name="one_translation_alert_a_revision"),
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} r{self.revision_id} {self.language}"

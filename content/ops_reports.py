@@ -124,9 +124,13 @@ class AgencyReport(ReportView):
     def scope(self, queryset, agency_keys):
         return queryset.filter(**{f"{self.agency_lookup}__in": agency_keys})
 
+    def agency_keys(self):
+        """The agencies whose rows the user sees; None for all of them."""
+        return visible_agency_keys(self.request.user)
+
     def get_queryset(self):
         queryset = self.rows()
-        keys = visible_agency_keys(self.request.user)
+        keys = self.agency_keys()
         if keys is not None:
             queryset = self.scope(queryset, keys)
         if self.default_days and not any(self.request.GET.get(f"day_{end}") for end in ("after", "before")):

@@ -1,4 +1,5 @@
 """Background work of the content app (beat): link checks, review reminders, translation alerts, counters."""
+
 import logging
 
 from celery import shared_task
@@ -51,3 +52,19 @@ def fold_counters():
     if added:
         logger.info("Counters folded: %d counts", added)
     return added
+
+
+@shared_task(
+    name="content.tasks.alert_translators",
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    retry_kwargs={"max_retries": 5},
+)
+def alert_translators(page_id):
+    """Tell each language's translators that a source page they translate changed (once per revision)."""
+    from content import translation_alerts
+
+    sent = translation_alerts.alert_translators(page_id)
+    if sent:
+        logger.info("Translation alerts for page %s: %s", page_id, sent)
+    return sent

@@ -1,5 +1,6 @@
 """Counting that loses nothing: checklists, outbound clicks, helpfulness and fallback reads go to Redis
 counters folded into daily rows by a beat task (idempotent), or straight to the rows without Redis."""
+
 import datetime
 import time
 
@@ -17,7 +18,8 @@ SITUATION = "status=eu&permit=work&family=partner&partner=third-country&stay=lon
 
 @pytest.fixture
 def redis_counters(settings):
-    require(bool(settings.COUNTERS_REDIS_URL), "Redis for the counters (REDIS_URL)")
+    require(bool(settings.REDIS_URL), "Redis for the counters (REDIS_URL)")
+    settings.COUNTERS_REDIS_URL = settings.REDIS_URL
     connection = counters.redis_connection()
     for key in connection.scan_iter("landa:*"):
         if key.startswith((counters.COUNTS, counters.FOLDING)):

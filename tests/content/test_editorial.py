@@ -6,7 +6,7 @@ from wagtail.models import Locale, TaskState
 from content import datafiles
 from content.editorial import WORKFLOW_NAME
 from content.models import PORTAL_EDITORS, GuidePage, HomePage, PhasePage
-from content.reports import MISSING, OUT_OF_DATE, UP_TO_DATE, translation_matrix
+from content.reports import MISSING, TO_SYNC, TO_TRANSLATE, UP_TO_DATE, translation_matrix
 
 
 def make_user(name, group_name):
@@ -127,16 +127,36 @@ def test_the_workflow_goes_agency_review_then_portal_editor(editors):
 def test_the_translation_report_shows_missing_and_up_to_date(untranslated_income_tax):
     codes, rows = translation_matrix()
     assert codes == ["sv", "ar", "so"]
-    by_slug = {row.page.slug: {code: status for code, status, _page in row.cells} for row in rows}
+    by_slug = {page.slug: {code: cell.status for code, cell in cells.items()} for page, cells in rows}
     assert by_slug["register-population"] == {"sv": UP_TO_DATE, "ar": UP_TO_DATE, "so": UP_TO_DATE}
     assert by_slug["income-tax"] == {"sv": UP_TO_DATE, "ar": MISSING, "so": MISSING}
 
 
-def test_republishing_the_source_makes_its_translations_out_of_date(demo):
-    guide("income-tax").save_revision().publish()
+def _statuses(slug):
     _codes, rows = translation_matrix()
-    row = next(row for row in rows if row.page.slug == "income-tax")
-    assert {code: status for code, status, _ in row.cells}["sv"] == OUT_OF_DATE
+    return next(cells for page, cells in rows if page.slug == slug)
+
+
+def test_out_of_date_follows_wagtail_localizes_sync_then_the_changed_segments(demo):
+    """Publishing the source makes its translations "to sync"; syncing makes the changed segment "to
+    translate" in each language; translating it makes that language up to date again."""
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+    page = guide("income-tax")
+    assert _statuses("income-tax")["sv"].status == UP_TO_DATE
+    page.summary = "Tax on your pay is taken by your employer each month; this is new."
+    page.save_revision().publish()
+    cells = _statuses("income-tax")
+    assert cells["sv"].status == TO_SYNC and cells["sv"].source_id
+    source = TranslationSource.objects.get(pk=cells["sv"].source_id)
+    source.update_from_db()  # what the sync view does first
+    cells = _statuses("income-tax")
+    assert cells["sv"].status == TO_TRANSLATE and cells["sv"].untranslated == 1
+    segment = StringSegment.objects.get(source=source, string__data=page.summary)
+    StringTranslation.objects.create(translation_of=segment.string, context=segment.context,
+                                     locale=cells["sv"].page.locale, data="Skatt på lönen; det här är nytt.")
+    assert _statuses("income-tax")["sv"].status == UP_TO_DATE
+    assert _statuses("income-tax")["ar"].status == TO_TRANSLATE
 
 
 def test_the_translation_report_filters_by_agency(client, demo, untranslated_income_tax):
