@@ -138,3 +138,18 @@ def test_a_stopped_worker_loses_no_count(transactional_db, redis_counters):
     finally:
         app.conf.task_always_eager = eager
     assert _totals(link) == (12, 12, 12, 12)
+
+
+def test_a_page_read_in_a_language_it_is_not_translated_into_is_counted_also_from_the_page_cache(
+        client, untranslated_income_tax):
+    from content.models import GuidePage
+
+    source = GuidePage.objects.get(slug="income-tax", locale__language_code="en")
+    for _ in range(3):
+        response = client.get("/so/arriving/income-tax/")
+        assert response.status_code == 200 and "X-Landa-Count" not in response
+    assert response["X-Page-Cache"] == "hit"
+    client.head("/so/arriving/income-tax/")  # not a read
+    client.get("/sv/arriving/income-tax/")  # translated: not a fallback read
+    client.get("/en/arriving/income-tax/")
+    assert list(FallbackRead.objects.values_list("page_id", "language", "count")) == [(source.pk, "so", 3)]
