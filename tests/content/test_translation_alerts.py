@@ -91,3 +91,16 @@ def test_the_report_leads_to_the_sync_exports_csv_and_shows_agency_editors_their
     client.force_login(translators["sv"])
     html = client.get("/admin/reports/translations/").content.decode()
     assert "Apply for a residence permit" in html and page.title in html
+
+
+def test_the_demo_loaded_again_leaves_its_translations_in_sync(translators, django_capture_on_commit_callbacks):
+    """The loader publishes a page and its translations together: they are in sync, nobody is alerted."""
+    from content.demo import load_demo
+    from content.reports import UP_TO_DATE, translation_matrix
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo(force=True)
+    assert mail.outbox == []
+    _codes, rows = translation_matrix()
+    cells = next(cells for page, cells in rows if page.slug == "income-tax")
+    assert {cell.status for cell in cells.values()} == {UP_TO_DATE}

@@ -191,3 +191,12 @@ def test_counts_are_durable_at_once_and_a_page_cache_hit_is_counted_too(client, 
     client.get("/api/v1/checklist?status=eu&permit=work&family=alone&stay=short")
     assert sorted(ChecklistCount.objects.values_list("count", flat=True)) == [1, 3]
 
+
+
+def test_the_checklist_page_counts_too(client, tasks):
+    from guides.models import ChecklistCount
+
+    assert client.get(f"/sv/checklist/?{QUERY}&arrival=2027-03-01").status_code == 200
+    client.head(f"/sv/checklist/?{QUERY}")
+    row = ChecklistCount.objects.get()
+    assert (row.language, row.count) == ("sv", 1) and "2027" not in row.situation
