@@ -17,6 +17,8 @@ class ContentConfig(AppConfig):
         page_unpublished.connect(clear_navigation_cache, dispatch_uid="landa-nav-unpublished")
         task_submitted.connect(notify_reviewers, dispatch_uid="landa-agency-review-submitted")
 
-        from content import purge
+        from content import purge, translation_alerts
+
+        page_published.connect(translation_alerts.page_published, dispatch_uid="landa-translation-alerts")
 
         purge.connect()

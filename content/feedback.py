@@ -1,24 +1,24 @@
-""""Was this page helpful?": a no-JavaScript form on every guide and on the checklist result.
+""" "Was this page helpful?": a no-JavaScript form on every guide and on the checklist result.
 
 Anonymous by design: no IP address is stored (the rate limit counts per address in the cache only),
 and a comment loses anything that looks like a personnummer, an e-mail address or a phone number
-before it is stored. Counts are upserted per page and day; comments reach the owning agency in the
+before it is stored. Counts go to ``content.counters`` per page and day; comments reach the owning agency in the
 admin (Reports → Feedback). The form carries no CSRF token, so guide pages stay publicly cacheable:
 it changes nothing but an anonymous counter, and is rate limited.
 """
+
 import re
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from content import counters
 from content.models import GuidePage
-from content.ops_models import FeedbackComment, FeedbackDay
+from content.ops_models import FeedbackComment
 from portal.ratelimit import over_limit
 
 MAX_COMMENT = 500
@@ -39,18 +39,12 @@ def scrub(text: str) -> str:
 
 def record(page_id: int, helpful: bool, comment: str = "", language: str = "", agency_key=None, day=None):
     day = day or timezone.localdate()
-    column = "yes" if helpful else "no"
-    rows = FeedbackDay.objects.filter(day=day, page_id=page_id)
-    if not rows.update(**{column: F(column) + 1}):
-        try:
-            with transaction.atomic():
-                FeedbackDay.objects.create(day=day, page_id=page_id, **{column: 1})
-        except IntegrityError:
-            rows.update(**{column: F(column) + 1})
+    counters.count("helpful", value="yes" if helpful else "no", day=day, page_id=page_id)
     text = scrub(comment)
     if text:
-        FeedbackComment.objects.create(day=day, page_id=page_id, language=language, helpful=helpful, text=text,
-                                       agency_key=agency_key)
+        FeedbackComment.objects.create(
+            day=day, page_id=page_id, language=language, helpful=helpful, text=text, agency_key=agency_key
+        )
 
 
 @csrf_exempt
@@ -60,8 +54,9 @@ def feedback(request):
     if language in dict(settings.LANGUAGES):
         translation.activate(language)
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=False) \
-            or not back.startswith("/"):
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=False
+    ) or not back.startswith("/"):
         back = "/"
     if over_limit(request, "content.feedback", settings.FEEDBACK_RATE):
         return render(request, "content/feedback_thanks.html", {"back": back, "limited": True}, status=429)

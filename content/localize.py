@@ -9,6 +9,7 @@ After that the segment editor shows the page as translated, PO export carries th
 """
 from collections import defaultdict
 
+from django.utils import timezone
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -28,7 +29,12 @@ def register_translation(source_page, translated_page) -> Translation:
 
 def register_translations_of(source_page, translated_pages) -> list[Translation]:
     """Register several translations of one source page (one TranslationSource, bulk string writes)."""
-    source, _ = TranslationSource.update_or_create_from_instance(source_page)
+    source, _created = TranslationSource.update_or_create_from_instance(source_page)
+    if source.last_updated_at < (getattr(source_page, "last_published_at", None) or source.last_updated_at):
+        # Same text, published again with its translations: in sync as of now (the translation
+        # status and alerts compare the source's publish time with this).
+        source.last_updated_at = timezone.now()
+        source.save(update_fields=["last_updated_at"])
     segments = list(StringSegment.objects.filter(source=source).select_related("context").order_by("order"))
     results = []
     for translated_page in translated_pages:

@@ -3,6 +3,7 @@
 Kept apart from the page models (imported at the end of ``content/models.py``) so the editorial
 operations can change without touching the guidance CMS's models.
 """
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -127,7 +128,7 @@ class OutboundClick(models.Model):
 
 
 class FeedbackDay(models.Model):
-    """"Was this page helpful?" answers per page and day; page_id 0 is the checklist result."""
+    """ "Was this page helpful?" answers per page and day; page_id 0 is the checklist result."""
 
     day = models.DateField(_("day"))
     page_id = models.PositiveIntegerField(_("page"), default=0)
@@ -161,3 +162,64 @@ class FeedbackComment(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class FallbackRead(models.Model):
+    """A day's count of readers who read a page in a language it is not translated into (the source page
+    with the "not translated yet" notice): which translations readers are waiting for."""
+
+    day = models.DateField(_("day"))
+    page_id = models.PositiveIntegerField(_("page"))
+    language = models.CharField(_("language"), max_length=8)
+    count = models.PositiveIntegerField(_("reads"), default=0)
+
+    class Meta:
+        verbose_name = _("read without a translation (daily)")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "page_id", "language"], name="one_fallback_row_a_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.page_id} {self.language}: {self.count}"
+
+
+class CounterBatch(models.Model):
+    """A batch of Redis counts already added to the daily rows, so a fold that runs twice adds it once
+    (``content/counters.py``). Kept a few days, then forgotten."""
+
+    batch = models.CharField(max_length=32, unique=True)
+    day = models.DateField()
+    folded_at = models.DateTimeField(auto_now_add=True)
+
+    KEPT_DAYS = 7
+
+    def __str__(self):
+        return self.batch
+
+    @classmethod
+    def forget_old(cls):
+        import datetime
+
+        from django.utils import timezone
+
+        cls.objects.filter(folded_at__lt=timezone.now() - datetime.timedelta(days=cls.KEPT_DAYS)).delete()
+
+
+class TranslationAlert(models.Model):
+    """A notice sent to one language's translators that a source page changed: one per published
+    revision and language, so a task that runs twice sends nothing more."""
+
+    revision_id = models.PositiveBigIntegerField()
+    language = models.CharField(max_length=8)
+    page_id = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("translation alert")
+        constraints = [
+            models.UniqueConstraint(fields=["revision_id", "language"], name="one_translation_alert_a_revision"),
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} r{self.revision_id} {self.language}"

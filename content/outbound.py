@@ -2,33 +2,23 @@
 
 The id is the address signed with the site's secret key when the portal's own content is rendered, so
 the redirect only sends readers to addresses the portal wrote, never to one made up in a request: not
-an open redirect. Signing costs no database query when a page renders. Each GET is counted at once in
-a daily row per address, page and agency (an upsert, so a crash loses nothing); HEAD requests and
+an open redirect. Signing costs no database query when a page renders. Each GET is counted at once per
+address, page and agency, day by day (``content.counters``: a crash loses nothing); HEAD requests and
 link-preview bots are sent on without counting. No referrer leaves the site.
 """
 from django.core import signing
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.http import Http404, HttpResponseRedirect
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from content.ops_models import CheckedLink, OutboundClick
+from content import counters
+from content.ops_models import CheckedLink
 
 BOTS = ("bot", "crawler", "spider", "preview", "facebookexternalhit", "slurp", "whatsapp", "telegram")
 
 
 def count_click(link, page_id=0, agency="", day=None):
-    """Add one click to the day's row; safe when two requests race to create it."""
-    day = day or timezone.localdate()
-    rows = OutboundClick.objects.filter(day=day, link=link, page_id=page_id, agency=agency)
-    if rows.update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            OutboundClick.objects.create(day=day, link=link, page_id=page_id, agency=agency, count=1)
-    except IntegrityError:
-        rows.update(count=F("count") + 1)
+    """Add one click to the day's count (``content.counters``: durable at once, folded into OutboundClick)."""
+    counters.count("click", day=day, link_id=link.pk, page_id=page_id, agency=agency)
 
 
 SALT = "landa.outbound"

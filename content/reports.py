@@ -1,105 +1,205 @@
-"""Editorial report: every source page × every language — missing, out of date or up to date.
+"""The "Translation status" report: every source page in every other language, from wagtail-localize's
+own sync state (not from publish times).
 
-Out of date means the source page was published after the translation (DESIGN.md, "Languages").
-Filterable by owning agency, so each agency's editors see their own pages.
+wagtail-localize translates a frozen copy of the source page, its ``TranslationSource``, which it takes
+again when someone syncs ("update translations"). Per language a page is:
+
+- missing: no page in that language (readers get the source page with a notice);
+- in translation: the translated page exists but is not live;
+- to sync: the source page was published after wagtail-localize last took its content, so the
+  translation does not know of the change yet; the cell leads to the sync view, then to the editor;
+- to translate: synced, and segments of the source (the ones that changed) have no translation in
+  that language yet; the cell leads to the segment editor;
+- up to date: synced, every segment translated;
+- outside wagtail-localize: a translated page with no translation record, whose state cannot be told.
+
+Translators see every page (they translate them all); agency editors see their agency's guides.
 """
-import uuid
-from dataclasses import dataclass, field
+
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.models import Page
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from content.models import Agency, GuidePage
+from content.models import GuidePage, translators_group_name
+from content.ops_reports import AgencyReport, agency_filter, agency_names, guides_of, page_edit_url
+from content.review import visible_agency_keys
 from portal.languages import LANGUAGES
 
-MISSING, DRAFT, OUT_OF_DATE, UP_TO_DATE = "missing", "draft", "out-of-date", "up-to-date"
-LABELS = {MISSING: _("Missing"), DRAFT: _("In translation (not live)"), OUT_OF_DATE: _("Out of date"),
-          UP_TO_DATE: _("Up to date")}
+MISSING, DRAFT, TO_SYNC, TO_TRANSLATE, UP_TO_DATE, UNTRACKED = (
+    "missing",
+    "draft",
+    "to-sync",
+    "to-translate",
+    "up-to-date",
+    "untracked",
+)
+OUT_OF_DATE = (TO_SYNC, TO_TRANSLATE)
+LABELS = {
+    MISSING: _("Missing"),
+    DRAFT: _("In translation (not live)"),
+    TO_SYNC: _("Out of date: sync"),
+    TO_TRANSLATE: _("Out of date: translate the changed segments"),
+    UP_TO_DATE: _("Up to date"),
+    UNTRACKED: _("Outside wagtail-localize"),
+}
+
+
+def target_codes():
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
 @dataclass
-class Row:
-    page: Page
-    agency: str
-    cells: list = field(default_factory=list)  # [(code, status, page or None)]
-    localize_source_id: int | None = None  # wagtail-localize's TranslationSource, for "sync"
+class Cell:
+    status: str
+    page: Page | None = None  # the translated page
+    source_id: int | None = None  # wagtail-localize's TranslationSource, for the sync view
+    untranslated: int = 0
+
+    @property
+    def label(self):
+        if self.status == TO_TRANSLATE:
+            return _("Out of date: %(count)d segments to translate") % {"count": self.untranslated}
+        return LABELS[self.status]
 
 
-def status_of(source, translation):
-    if translation is None:
-        return MISSING
-    if not translation.live:
-        return DRAFT  # readers still get the source page with the notice
-    published, translated = source.last_published_at, translation.last_published_at
-    if published and translated and published > translated:
-        return OUT_OF_DATE
-    return UP_TO_DATE
+def untranslated_segments(source_ids):
+    """{(TranslationSource id, language code): segments without a translation} for enabled translations."""
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=OuterRef(OuterRef("target_locale_id")),
+        has_error=False,
+    )
+    missing = (
+        StringSegment.objects.filter(source_id=OuterRef("source_id"))
+        .exclude(Exists(translated))
+        .order_by()
+        .values("source_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rows = (
+        Translation.objects.filter(source_id__in=source_ids, enabled=True)
+        .annotate(missing=Coalesce(Subquery(missing), 0))
+        .values_list("source_id", "target_locale__language_code", "missing")
+    )
+    return {(source_id, code): n for source_id, code, n in rows}
+
+
+def status_cells(sources):
+    """{source page pk: {language code: Cell}} for these source-language pages."""
+    codes = target_codes()
+    keys = [page.translation_key for page in sources]
+    translations = {
+        (page.translation_key, page.locale.language_code): page
+        for page in Page.objects.filter(translation_key__in=keys)
+        .exclude(locale__language_code=settings.LANGUAGE_CODE)
+        .select_related("locale")
+    }
+    localize_sources = {
+        source.object_id: source
+        for source in TranslationSource.objects.filter(object_id__in=keys, locale__language_code=settings.LANGUAGE_CODE)
+    }
+    untranslated = untranslated_segments([source.pk for source in localize_sources.values()])
+    cells = {}
+    for page in sources:
+        localize = localize_sources.get(page.translation_key)
+        row = cells[page.pk] = {}
+        for code in codes:
+            translation = translations.get((page.translation_key, code))
+            if translation is None:
+                row[code] = Cell(MISSING)
+                continue
+            cell = Cell(UP_TO_DATE, translation, localize.pk if localize else None)
+            if not translation.live:
+                cell.status = DRAFT
+            elif localize is None or (localize.pk, code) not in untranslated:
+                cell.status = UNTRACKED
+            elif page.last_published_at and page.last_published_at > localize.last_updated_at:
+                cell.status = TO_SYNC
+            elif untranslated[(localize.pk, code)]:
+                cell.status, cell.untranslated = TO_TRANSLATE, untranslated[(localize.pk, code)]
+            row[code] = cell
+    return cells
 
 
 def translation_matrix(agency_key=None):
-    """Rows of source-language pages, each with the status in every other language."""
-    codes = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    """(codes, [(source page, {code: Cell})]) of every source-language page, or one agency's guides."""
     sources = Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE, depth__gte=2).order_by("path")
-    agency_names = {}
-    guide_agencies = dict(
-        GuidePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-        .values_list("pk", "agency__translation_key")
-    )
-    for agency in Agency.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
-        agency_names[agency.translation_key] = agency.name
     if agency_key:
-        sources = sources.filter(pk__in=[pk for pk, key in guide_agencies.items() if str(key) == str(agency_key)])
+        sources = sources.filter(pk__in=guides_of([agency_key]))
     sources = list(sources)
-    translations = {}
-    for page in Page.objects.filter(translation_key__in=[p.translation_key for p in sources]).exclude(
-        locale__language_code=settings.LANGUAGE_CODE
-    ).select_related("locale"):
-        translations[(page.translation_key, page.locale.language_code)] = page
-    localize_ids = dict(TranslationSource.objects.filter(
-        object_id__in=[p.translation_key for p in sources]).values_list("object_id", "pk"))
-    rows = []
-    for source in sources:
-        key = guide_agencies.get(source.pk)
-        row = Row(page=source, agency=agency_names.get(key, ""),
-                  localize_source_id=localize_ids.get(source.translation_key))
-        for code in codes:
-            translation = translations.get((source.translation_key, code))
-            row.cells.append((code, status_of(source, translation), translation))
-        rows.append(row)
-    return codes, rows
+    cells = status_cells(sources)
+    return target_codes(), [(page, cells[page.pk]) for page in sources]
 
 
-class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "content/admin/translation_report.html"
+class LanguageColumn(Column):
+    cell_template_name = "content/admin/translation_status_cell.html"
+
+    def __init__(self, code):
+        self.code = code
+        name = dict(LANGUAGES).get(code, code)
+        super().__init__(f"status_{code}", label=f"{name} ({code})")
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["cell"] = instance.cells[self.code]
+        context["request"] = parent_context.get("request")
+        return context
+
+
+class TranslationFilterSet(WagtailFilterSet):
+    agency = agency_filter(method="filter_agency")
+
+    class Meta:
+        model = Page
+        fields = ["agency"]
+
+    def filter_agency(self, queryset, name, value):
+        return queryset.filter(pk__in=guides_of([value]))
+
+
+class TranslationReportView(AgencyReport):
+    name, url_path = "translation", "translations"
     page_title = _("Translation status")
     header_icon = "globe"
+    template_name = "content/admin/translation_report.html"
+    filterset_class = TranslationFilterSet
+    columns = [
+        TitleColumn("title", label=_("Page"), get_url=lambda page: page_edit_url(page.pk)),
+        Column("agency_name", label=_("Agency")),
+        *[LanguageColumn(code) for code in target_codes()],
+    ]
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        agency_key = self.request.GET.get("agency") or None
-        agencies = Agency.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("name")
-        try:
-            agency_key = str(uuid.UUID(agency_key)) if agency_key else None
-        except ValueError:
-            agency_key = None
-        if agency_key and not agencies.filter(translation_key=agency_key).exists():
-            agency_key = None
-        codes, rows = translation_matrix(agency_key)
-        totals = {code: {MISSING: 0, DRAFT: 0, OUT_OF_DATE: 0, UP_TO_DATE: 0} for code in codes}
-        for row in rows:
-            for code, status, _page in row.cells:
-                totals[code][status] += 1
-        names = dict(LANGUAGES)
-        context.update(
-            codes=codes, rows=rows, agencies=agencies, agency_key=agency_key, labels=LABELS,
-            languages=[(code, names.get(code, code)) for code in codes],
-            totals=[
-                (code, totals[code][MISSING], totals[code][DRAFT], totals[code][OUT_OF_DATE], totals[code][UP_TO_DATE])
-                for code in codes
-            ],
+    def rows(self):
+        return Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE, depth__gte=2).order_by("path")
+
+    def agency_keys(self):
+        user = self.request.user
+        if user.groups.filter(name__in=[translators_group_name(code) for code in target_codes()]).exists():
+            return None  # translators translate every page
+        return visible_agency_keys(user)
+
+    def scope(self, queryset, agency_keys):
+        return queryset.filter(pk__in=guides_of(agency_keys))
+
+    def decorate_paginated_queryset(self, object_list):
+        pages = list(object_list)
+        cells = status_cells(pages)
+        owners = dict(
+            GuidePage.objects.filter(pk__in=[p.pk for p in pages]).values_list("pk", "agency__translation_key")
         )
-        return context
+        names = agency_names()
+        for page in pages:
+            page.cells = cells[page.pk]
+            page.agency_name = names.get(str(owners.get(page.pk)), "")
+            for code, cell in page.cells.items():
+                setattr(page, f"status_{code}", str(cell.label))
+        return pages

@@ -1,4 +1,5 @@
-"""Background work of the content app: outbound link checks and weekly review reminders (beat)."""
+"""Background work of the content app (beat): link checks, review reminders, translation alerts, counters."""
+
 import logging
 
 from celery import shared_task
@@ -34,4 +35,36 @@ def send_review_reminders():
     sent = review.send_review_reminders()
     if sent:
         logger.info("Review reminders sent: %s", sent)
+    return sent
+
+
+@shared_task(
+    name="content.tasks.fold_counters",
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    retry_kwargs={"max_retries": 5},
+)
+def fold_counters():
+    """Fold the anonymous counts waiting in Redis into the daily rows (idempotent: content/counters.py)."""
+    from content import counters
+
+    added = counters.fold()
+    if added:
+        logger.info("Counters folded: %d counts", added)
+    return added
+
+
+@shared_task(
+    name="content.tasks.alert_translators",
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    retry_kwargs={"max_retries": 5},
+)
+def alert_translators(page_id):
+    """Tell each language's translators that a source page they translate changed (once per revision)."""
+    from content import translation_alerts
+
+    sent = translation_alerts.alert_translators(page_id)
+    if sent:
+        logger.info("Translation alerts for page %s: %s", page_id, sent)
     return sent

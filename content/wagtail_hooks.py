@@ -1,4 +1,5 @@
 """Wagtail admin: the Agency snippet, the translation report, and dir="auto" on the editor's inputs."""
+
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -34,9 +35,12 @@ def translation_report_urls():
     from content import reports, translations
 
     return [
-        path("reports/translations/", reports.TranslationReportView.as_view(), name="landa_translation_report"),
-        path("translations/<int:page_id>/submit/", translations.SubmitTranslationForReviewView.as_view(),
-             name="landa_submit_translation"),
+        *reports.TranslationReportView.urls(),
+        path(
+            "translations/<int:page_id>/submit/",
+            translations.SubmitTranslationForReviewView.as_view(),
+            name="landa_submit_translation",
+        ),
     ]
 
 
@@ -47,14 +51,20 @@ class TranslationStatusMenuItem(MenuItem):
         from content.ownership import user_is_portal_editor
 
         user = request.user
-        return user_is_portal_editor(user) or user.has_perm("wagtail_localize.submit_translation") or (
-            user.groups.filter(name__startswith="Agency: ").exists())
+        return (
+            user_is_portal_editor(user)
+            or user.has_perm("wagtail_localize.submit_translation")
+            or (user.groups.filter(name__startswith="Agency: ").exists())
+        )
 
 
 @hooks.register("register_admin_menu_item")
 def translation_report_menu_item():
     return TranslationStatusMenuItem(
-        _("Translation status"), reverse("landa_translation_report"), icon_name="globe", order=250,
+        _("Translation status"),
+        reverse("landa_translation_report"),
+        icon_name="globe",
+        order=250,
         name="translation-status",
     )
 
@@ -78,4 +88,6 @@ def agency_panel(request, panels):
     from content.dashboard import add_agency_panel
 
     add_agency_panel(request, panels)
+
+
 from content import wagtail_hooks_ops  # noqa: E402, F401 - editorial operations' reports and panels

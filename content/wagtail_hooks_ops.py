@@ -1,63 +1,52 @@
-"""Wagtail hooks of the editorial operations: the link, review-due and clicks reports, the dashboard panel.
+"""Wagtail hooks of the editorial operations: each report's URLs and Reports menu item, the dashboard
+panel, the count of pages read in a language they are not translated into.
 
 Imported from ``content/wagtail_hooks.py`` (Wagtail only discovers that module name).
 """
-from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from content import counters
 from content.dashboard_ops import ReviewDuePanel
+from content.ops_reports import REPORTS
 
 
 @hooks.register("register_admin_urls")
 def editorial_operations_urls():
-    from content import ops_reports
-
-    links = ops_reports.LinkReportView
-    review = ops_reports.ReviewDueReportView
-    clicks = ops_reports.ClicksReportView
-    feedback = ops_reports.FeedbackReportView
-    helpfulness = ops_reports.HelpfulnessReportView
-    return [
-        path("reports/helpfulness/", helpfulness.as_view(), name="landa_helpfulness_report"),
-        path("reports/helpfulness/results/", helpfulness.as_view(results_only=True),
-             name="landa_helpfulness_report_results"),
-        path("reports/feedback/", feedback.as_view(), name="landa_feedback_report"),
-        path("reports/feedback/results/", feedback.as_view(results_only=True), name="landa_feedback_report_results"),
-        path("reports/clicks/", clicks.as_view(), name="landa_clicks_report"),
-        path("reports/clicks/results/", clicks.as_view(results_only=True), name="landa_clicks_report_results"),
-        path("reports/links/", links.as_view(), name="landa_link_report"),
-        path("reports/links/results/", links.as_view(results_only=True), name="landa_link_report_results"),
-        path("reports/review-due/", review.as_view(), name="landa_review_due_report"),
-        path("reports/review-due/results/", review.as_view(results_only=True),
-             name="landa_review_due_report_results"),
-    ]
+    return [url for report in REPORTS for url in report.urls()]
 
 
-@hooks.register("register_reports_menu_item")
-def link_report_menu_item():
-    return MenuItem(_("Outbound links"), reverse("landa_link_report"), icon_name="link-external", order=910)
+def _menu_item(report):
+    def item():
+        return MenuItem(
+            report.page_title, reverse(report.index_url_name), icon_name=report.header_icon, order=report.menu_order
+        )
+
+    return item
 
 
-@hooks.register("register_reports_menu_item")
-def review_due_menu_item():
-    return MenuItem(_("Review due"), reverse("landa_review_due_report"), icon_name="date", order=905)
+for _report in REPORTS:
+    hooks.register("register_reports_menu_item", _menu_item(_report))
 
 
-@hooks.register("register_reports_menu_item")
-def clicks_menu_item():
-    return MenuItem(_("Outbound clicks"), reverse("landa_clicks_report"), icon_name="link-external", order=915)
+@hooks.register("before_serve_page")
+def count_fallback_read(page, request, serve_args, serve_kwargs):
+    """A reader served a page in a language it is not translated into: counted, anonymously, per day."""
+    from content.navigation import locale_codes
+    from content.outbound import BOTS
 
-
-@hooks.register("register_reports_menu_item")
-def feedback_menu_item():
-    return MenuItem(_("Feedback"), reverse("landa_feedback_report"), icon_name="comment", order=920)
-
-
-@hooks.register("register_reports_menu_item")
-def helpfulness_menu_item():
-    return MenuItem(_("Helpfulness"), reverse("landa_helpfulness_report"), icon_name="comment", order=925)
+    reader = get_language()
+    if reader not in dict(settings.LANGUAGES):
+        return
+    if (locale_codes().get(page.locale_id) or page.locale.language_code) == reader:
+        return
+    if any(bot in request.headers.get("User-Agent", "").lower() for bot in BOTS):
+        return
+    counters.count_page(request, "fallback", page_id=page.pk, language=reader)
 
 
 @hooks.register("construct_homepage_panels")

@@ -191,6 +191,6 @@ class ChecklistView(APIView):
             if errors:
                 return Response({"errors": errors}, status=400)
             data = make_checklist(situation, language, request, since=since)
-        if request.method == "GET":  # a HEAD (link checker, preview) is not a checklist made
-            count_checklist(situation)
-        return Response(data, headers={"Content-Language": language})
+        response = Response(data, headers={"Content-Language": language})
+        count_checklist(response, situation, language)  # counted by content.counters on a GET, never a HEAD
+        return response

@@ -8,4 +8,7 @@ class GuidesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from content import counters
         from guides import signals  # noqa: F401
+
+        counters.register("checklist", "guides.ChecklistCount", ("situation", "language"))

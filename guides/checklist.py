@@ -6,11 +6,8 @@ Queries per checklist: none while the catalogue is cached; a handful to rebuild 
 
 from __future__ import annotations
 
-import atexit
-import collections
 import contextlib
 import logging
-import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -22,7 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from guides import engine
-from guides.situation import Situation, today
+from guides.situation import Situation
 from guides.why import explain
 from portal.cachestate import cache_reachable
 
@@ -258,58 +255,12 @@ def make_checklist(situation: Situation, language: str, request=None, since: str
     return data
 
 
-class _Counts:
-    """Checklists counted in this process and written in one short transaction every few seconds.
+def count_checklist(response, situation: Situation, language: str) -> None:
+    """Count the checklist this response shows, per answers and language (never the date, IP or cookie).
 
-    A write per request would serialise every reader on SQLite's single writer lock (the benchmark
-    went from ~650 to ~60 requests/s); batching keeps the counter nearly free. At most
-    ``GUIDES_COUNTER_FLUSH_SECONDS`` of counts are lost if the process dies (an anonymous
-    aggregate can afford that); a clean exit flushes.
+    The response is marked; ``content.counters.CountMiddleware`` counts each GET that serves it, from
+    the view or from the page cache, durably at once (a HEAD, e.g. a link preview, is not counted).
     """
+    from content import counters
 
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.pending: collections.Counter = collections.Counter()
-        self.flushed_at = time.monotonic()
-
-    def add(self, day, key: str) -> None:
-        interval = getattr(settings, "GUIDES_COUNTER_FLUSH_SECONDS", 5.0)
-        with self.lock:
-            self.pending[(day, key)] += 1
-            due = time.monotonic() - self.flushed_at >= interval or len(self.pending) >= 500
-        if due:
-            self.flush()
-
-    def flush(self) -> None:
-        from django.db import connection, transaction
-
-        from guides.models import ChecklistCount
-
-        with self.lock:
-            batch, self.pending = self.pending, collections.Counter()
-            self.flushed_at = time.monotonic()
-        if not batch:
-            return
-        table = connection.ops.quote_name(ChecklistCount._meta.db_table)
-        # The table name is the model's own; the values are parameters.
-        sql = f"INSERT INTO {table} (day, situation, count) VALUES (%s, %s, %s) "  # noqa: S608
-        sql += f"ON CONFLICT (day, situation) DO UPDATE SET count = {table}.count + excluded.count"
-        try:
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.executemany(sql, [(day, key, n) for (day, key), n in sorted(batch.items())])
-        except DatabaseError:
-            log.warning("checklist counts not saved: %s", dict(batch))
-
-
-COUNTS = _Counts()
-
-
-@atexit.register
-def _flush_at_exit() -> None:
-    with contextlib.suppress(Exception):
-        COUNTS.flush()
-
-
-def count_checklist(situation: Situation) -> None:
-    """Add one to today's anonymous counter for these answers (never the date, IP or cookie)."""
-    COUNTS.add(today(), situation.key[:200])
+    counters.mark(response, "checklist", situation=situation.key[:200], language=language)

@@ -194,15 +194,19 @@ class RulesSnapshot(models.Model):
 
 
 class ChecklistCount(models.Model):
-    """Checklists made per situation and day: anonymous (answers only: no date, IP or cookie)."""
+    """Checklists made per situation, language and day: anonymous (the answers without the arrival
+    date, and the language; no IP or cookie). Counted through ``content.counters`` (see guides/apps.py)."""
 
     day = models.DateField()
     situation = models.CharField(max_length=200)
+    language = models.CharField(max_length=8, default="", blank=True)
     count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["day", "situation"], name="guides_count_unique_day_situation")]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "situation", "language"], name="guides_count_unique_day_situation")
+        ]
         verbose_name = _("checklist count")
 
     def __str__(self):
-        return f"{self.day} {self.situation}: {self.count}"
+        return f"{self.day} {self.situation} {self.language}: {self.count}"

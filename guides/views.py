@@ -164,8 +164,6 @@ def _answers(situation) -> dict:
 def _result(request, situation, since=None):
     language = _language()
     data = make_checklist(situation, language, request, since=since)
-    if request.method == "GET":  # a HEAD (link checker, preview) is not a checklist made
-        count_checklist(situation)
     answers = _answers(situation)
     context = presenter.checklist_page(
         situation,
@@ -190,7 +188,9 @@ def _result(request, situation, since=None):
         arrival_hidden=_hidden(answers, {"arrival"}),
         arrival_max=latest_arrival().isoformat(),
     )
-    return render(request, "guides/result.html", context)
+    response = render(request, "guides/result.html", context)
+    count_checklist(response, situation, language)
+    return response
 
 
 @require_safe

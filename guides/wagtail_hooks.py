@@ -28,3 +28,21 @@ def checklist_link_source():
     from guides.linksources import checklist_links
 
     return checklist_links()
+
+
+@hooks.register("register_admin_urls")
+def insights_urls():
+    from django.urls import path
+
+    from guides.insights import InsightsView
+
+    return [path("reports/insights/", InsightsView.as_view(), name="landa_insights")]
+
+
+@hooks.register("register_reports_menu_item")
+def insights_menu_item():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(_("Insights"), reverse("landa_insights"), icon_name="view", order=930)

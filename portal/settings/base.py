@@ -72,6 +72,7 @@ MIDDLEWARE = [
     # HTTP caching (portal/caching.py): ETag and 304, the origin page cache, then the policy that
     # decides public or private once every inner layer (session, CSRF, locale) has had its say.
     "django.middleware.http.ConditionalGetMiddleware",
+    "content.counters.CountMiddleware",  # counts marked responses, from the view or the page cache
     "portal.caching.PageCacheMiddleware",
     "portal.caching.CachePolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -355,6 +356,13 @@ CELERY_BEAT_SCHEDULE["content-check-links"] = {
 CELERY_BEAT_SCHEDULE["content-review-reminders"] = {
     "task": "content.tasks.send_review_reminders",
     "schedule": 60 * 60 * 24,  # daily run, at most one e-mail per agency and ISO week (ReviewReminder)
+}
+# Anonymous counters (content/counters.py): a Redis hash per day, folded into daily rows by beat.
+# Without Redis each count is a database upsert at once. Keys carry no expiry (never evicted).
+COUNTERS_REDIS_URL = os.environ.get("COUNTERS_REDIS_URL", REDIS_URL)
+CELERY_BEAT_SCHEDULE["content-fold-counters"] = {
+    "task": "content.tasks.fold_counters",
+    "schedule": int(os.environ.get("COUNTERS_FOLD_SECONDS", "300")),
 }
 # Retention (portal/retention.py, daily through beat; stated in SECURITY.md and the privacy notice).
 RETENTION_AUDIT_DAYS = int(os.environ.get("RETENTION_AUDIT_DAYS", "365"))

@@ -18,3 +18,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # Tasks run in-process unless a test starts a real worker (tests/conftest.py: celery_worker).
 CELERY_TASK_ALWAYS_EAGER = True
+
+# Counts go straight to their rows in tests (they read them after the request); the counter tests
+# (tests/content/test_counters.py) switch to the Redis counters and the fold themselves.
+COUNTERS_REDIS_URL = os.environ.get("COUNTERS_REDIS_URL", "")

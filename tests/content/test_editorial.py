@@ -1,4 +1,5 @@
 """Agency ownership, the review workflow, the translation report and the wagtail-localize records."""
+
 import pytest
 from django.contrib.auth.models import Group, User
 from wagtail.models import Locale, TaskState
@@ -6,8 +7,14 @@ from wagtail.models import Locale, TaskState
 from content import datafiles
 from content.editorial import WORKFLOW_NAME
 from content.models import PORTAL_EDITORS, GuidePage, HomePage, PhasePage
-from content.reports import MISSING, OUT_OF_DATE, UP_TO_DATE, translation_matrix
+from content.reports import MISSING, TO_SYNC, TO_TRANSLATE, UP_TO_DATE, translation_matrix
 from tests.content.factories import EditorFactory
+
+
+def make_user(name, group_name):
+    user = User.objects.create_user(name, password="a-long-test-password")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
 
 
 @pytest.fixture
@@ -66,8 +73,10 @@ def test_the_admin_refuses_another_agencys_edit_form_and_publication(client, edi
     response = client.get(f"/admin/pages/{target.pk}/edit/")
     assert response.status_code in (302, 403)
     before = target.get_latest_revision()
-    response = client.post(f"/admin/pages/{target.pk}/edit/", {"title": "Hijacked", "slug": "apply-permit",
-                                                              "action-publish": "action-publish"})
+    response = client.post(
+        f"/admin/pages/{target.pk}/edit/",
+        {"title": "Hijacked", "slug": "apply-permit", "action-publish": "action-publish"},
+    )
     assert response.status_code in (302, 403)
     target.refresh_from_db()
     assert target.title != "Hijacked"
@@ -98,8 +107,7 @@ def test_the_workflow_goes_agency_review_then_portal_editor(editors):
     assert task.get_actions(page, editors["migrationsverket"]) == []
     assert task.locked_for_user(page, editors["migrationsverket"])
     assert task.get_actions(page, editors["skatteverket"]) == []
-    assert [name for name, _label, _comment in task.get_actions(page, editors["portal"])][:2] == [
-        "reject", "approve"]
+    assert [name for name, _label, _comment in task.get_actions(page, editors["portal"])][:2] == ["reject", "approve"]
     assert not task.get_task_states_user_can_moderate(editors["migrationsverket"]).exists()
     # the submitter never approves their own change
     colleague = EditorFactory(username="skv2", group="Agency: Skatteverket")
@@ -123,16 +131,40 @@ def test_the_workflow_goes_agency_review_then_portal_editor(editors):
 def test_the_translation_report_shows_missing_and_up_to_date(untranslated_income_tax):
     codes, rows = translation_matrix()
     assert codes == ["sv", "ar", "so"]
-    by_slug = {row.page.slug: {code: status for code, status, _page in row.cells} for row in rows}
+    by_slug = {page.slug: {code: cell.status for code, cell in cells.items()} for page, cells in rows}
     assert by_slug["register-population"] == {"sv": UP_TO_DATE, "ar": UP_TO_DATE, "so": UP_TO_DATE}
     assert by_slug["income-tax"] == {"sv": UP_TO_DATE, "ar": MISSING, "so": MISSING}
 
 
-def test_republishing_the_source_makes_its_translations_out_of_date(demo):
-    guide("income-tax").save_revision().publish()
+def _statuses(slug):
     _codes, rows = translation_matrix()
-    row = next(row for row in rows if row.page.slug == "income-tax")
-    assert {code: status for code, status, _ in row.cells}["sv"] == OUT_OF_DATE
+    return next(cells for page, cells in rows if page.slug == slug)
+
+
+def test_out_of_date_follows_wagtail_localizes_sync_then_the_changed_segments(demo):
+    """Publishing the source makes its translations "to sync"; syncing makes the changed segment "to
+    translate" in each language; translating it makes that language up to date again."""
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+    page = guide("income-tax")
+    assert _statuses("income-tax")["sv"].status == UP_TO_DATE
+    page.summary = "Tax on your pay is taken by your employer each month; this is new."
+    page.save_revision().publish()
+    cells = _statuses("income-tax")
+    assert cells["sv"].status == TO_SYNC and cells["sv"].source_id
+    source = TranslationSource.objects.get(pk=cells["sv"].source_id)
+    source.update_from_db()  # what the sync view does first
+    cells = _statuses("income-tax")
+    assert cells["sv"].status == TO_TRANSLATE and cells["sv"].untranslated == 1
+    segment = StringSegment.objects.get(source=source, string__data=page.summary)
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        context=segment.context,
+        locale=cells["sv"].page.locale,
+        data="Skatt på lönen; det här är nytt.",
+    )
+    assert _statuses("income-tax")["sv"].status == UP_TO_DATE
+    assert _statuses("income-tax")["ar"].status == TO_TRANSLATE
 
 
 def test_the_translation_report_filters_by_agency(client, demo, untranslated_income_tax):
@@ -173,8 +205,9 @@ def test_a_po_import_updates_the_translated_page(demo):
     from wagtail_localize.models import Translation
 
     source = guide("healthcare")
-    translation = Translation.objects.get(source__object_id=source.translation_key,
-                                          target_locale=Locale.objects.get(language_code="so"))
+    translation = Translation.objects.get(
+        source__object_id=source.translation_key, target_locale=Locale.objects.get(language_code="so")
+    )
     po = translation.export_po()
     for entry in po:
         if entry.msgid == source.title:

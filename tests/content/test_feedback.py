@@ -92,7 +92,7 @@ def test_comments_reach_the_owning_agencys_editors_only(client, guide):
     assert rows[0] == ["Day", "Page", "Language", "Helpful?", "Comment"]
     assert {row[4] for row in rows[1:]} == {"Skatteverket's page is unclear", "Migrationsverket's page is unclear",
                                             "Nice checklist"}
-    html = client.get("/admin/reports/feedback/", {"agency_key": str(other.agency.translation_key)}).content.decode()
+    html = client.get("/admin/reports/feedback/", {"agency": str(other.agency.translation_key)}).content.decode()
     assert "Migrationsverket&#x27;s page is unclear" in html and "Skatteverket&#x27;s" not in html
 
     editor = User.objects.create_user("skv", password="a-long-test-password")

@@ -247,7 +247,7 @@ def test_report_shows_page_block_status_history_and_filters_by_agency(client, de
     html = response.content.decode()
     assert f"{web.base}/missing" in html and "Broken (404)" in html and guide.title in html
     # The agency's checked links (the demo's own addresses are many and unchecked here: filter by status).
-    response = client.get("/admin/reports/links/", {"owner_key": str(agency.translation_key), "status": OK})
+    response = client.get("/admin/reports/links/", {"agency": str(agency.translation_key), "status": OK})
     html = response.content.decode()
     assert f"{web.base}/no-head" in html and f"{web.base}/missing" not in html
 

@@ -2,12 +2,6 @@ import pytest
 from django.core.cache import cache
 
 
-@pytest.fixture(autouse=True)
-def count_every_checklist_at_once(settings):
-    """Counters are batched in production; tests read them straight after the request."""
-    settings.GUIDES_COUNTER_FLUSH_SECONDS = 0
-
-
 @pytest.fixture
 def no_guide_pages(tasks):
     """The world before the CMS has a guide for each task: the demo's guide pages removed (the tasks'
