@@ -200,7 +200,7 @@ class LandaPageMixin:
     """What every reader-facing page shares: the fallback, localized links and the review notice."""
 
     def get_context(self, request, *args, **kwargs):
-        from content.navigation import breadcrumbs, locale_codes
+        from content.navigation import breadcrumbs, locale_codes, urls_in_languages
 
         context = super().get_context(request, *args, **kwargs)
         reader = get_language() or settings.LANGUAGE_CODE
@@ -214,6 +214,7 @@ class LandaPageMixin:
             and not getattr(self, "translation_reviewed", True)
         )
         context["breadcrumbs"] = breadcrumbs(self, reader)
+        context["language_urls"] = urls_in_languages(self)  # the switcher's and hreflang targets
         return context
 
     def permissions_for_user(self, user):

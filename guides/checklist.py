@@ -182,7 +182,7 @@ def guide_urls(cat: Catalogue, language: str) -> dict[str, str]:
         pass
     pages = {key: by_id.get(pk) or by_slug.get(slug) for key, (pk, slug) in cat.guide_ids.items()}
     try:
-        from content.links import page_urls_in
+        from content.navigation import page_urls_in
 
         page_urls = page_urls_in({page for page in pages.values() if page is not None}, language)
     except Exception:  # noqa: BLE001 - a broken page tree must not break the checklist
