@@ -102,7 +102,10 @@ def localized_children(parent: Page, model, code: str) -> list[LocalizedLink]:
 
 def breadcrumbs(page: Page, code: str) -> list[LocalizedLink]:
     """The page's ancestors from its home page down, in the reader's language."""
-    ancestors = list(page.get_ancestors().filter(depth__gte=2).select_related("locale"))
+    ancestors = getattr(page, "_landa_ancestors", None)  # found while routing (content.routing)
+    if ancestors is None:
+        ancestors = page.get_ancestors()
+    ancestors = [ancestor for ancestor in ancestors if ancestor.depth >= 2]
     return localized_pages(ancestors, code)
 
 
