@@ -8,13 +8,10 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished, task_submitted
+        from wagtail.signals import task_submitted
 
-        from content.context_processors import clear_navigation_cache
         from content.reviews import notify_reviewers
 
-        page_published.connect(clear_navigation_cache, dispatch_uid="landa-nav-published")
-        page_unpublished.connect(clear_navigation_cache, dispatch_uid="landa-nav-unpublished")
         task_submitted.connect(notify_reviewers, dispatch_uid="landa-agency-review-submitted")
 
         from content import purge, translation_alerts

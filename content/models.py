@@ -111,7 +111,7 @@ class LandaPageMixin:
     """
 
     def get_context(self, request, *args, **kwargs):
-        from content.navigation import breadcrumbs, locale_codes
+        from content.navigation import breadcrumbs, locale_codes, urls_in_languages
 
         context = super().get_context(request, *args, **kwargs)
         reader = get_language() or settings.LANGUAGE_CODE
@@ -125,6 +125,7 @@ class LandaPageMixin:
             and not getattr(self, "translation_reviewed", True)
         )
         context["breadcrumbs"] = breadcrumbs(self, reader)
+        context["language_urls"] = urls_in_languages(self)  # the switcher's and hreflang targets
         return context
 
     def permissions_for_user(self, user):
@@ -142,11 +143,19 @@ class LandaPageMixin:
                 raise
             return source.specific.route(request, path_components)
 
+    def get_view_restrictions(self):
+        from content.routing import view_restrictions
+
+        none = view_restrictions(self)  # no query while the site has no restricted page
+        return super().get_view_restrictions() if none is None else none
+
     def source_page(self):
         from content.navigation import locale_codes, locale_id
 
         if locale_codes().get(self.locale_id) == settings.LANGUAGE_CODE:
             return None
+        if hasattr(self, "_landa_source"):  # found while routing (content.routing)
+            return self._landa_source
         default = locale_id(settings.LANGUAGE_CODE)
         if default is None:
             return None
@@ -202,21 +211,19 @@ class HomePage(IntroPage):  # noqa: DJ008 - Page defines __str__
         context = super().get_context(request, *args, **kwargs)
         reader = context["reader_language"]
         source = self.source_page() or self
-        phases = localized_children(source, PhasePage, reader)
-        context["phases"] = phases
-        guides = localized_pages(
-            GuidePage.objects.live().descendant_of(source).order_by("path"), reader
+        context["phases"] = localized_children(source, PhasePage, reader)
+        # The life-event index and its events (titles only) in one query, mapped in one more.
+        events = localized_pages(
+            Page.objects.live().descendant_of(source).type(LifeEventIndexPage, LifeEventPage)
+            .filter(depth__lte=source.depth + 2).order_by("path"),
+            reader,
         )
-        by_parent = {}
-        for item in guides:
-            by_parent.setdefault(item.source.path[: -Page.steplen], []).append(item)
-        for phase in phases:
-            phase.guides = by_parent.get(phase.source.path, [])
-        index_page = LifeEventIndexPage.objects.live().child_of(source).first()
-        context["life_event_index"] = localized_pages([index_page], reader)[0] if index_page else None
-        context["life_events"] = (
-            localized_children(index_page, LifeEventPage, reader) if index_page else []
-        )
+        index = next((link for link in events if link.source.depth == source.depth + 1), None)
+        context["life_event_index"] = index
+        context["life_events"] = [
+            link for link in events if index is not None and link.source.path.startswith(index.source.path)
+            and link.source.depth == source.depth + 2
+        ]
         return context
 
 
@@ -392,7 +399,10 @@ def live_related(relation, model):
     In a preview or a draft the relation is modelcluster's in-memory stand-in (no ``.live()``), and
     it may point at pages that are drafts themselves: readers will only see the live ones.
     """
-    return model.objects.live().filter(pk__in=[page.pk for page in relation.all()]).order_by("path")
+    related = relation.all()
+    if isinstance(related, models.QuerySet):  # a saved page: one query
+        return related.filter(live=True).order_by("path")
+    return model.objects.live().filter(pk__in=[page.pk for page in related]).order_by("path")
 
 
 class LifeEventIndexPage(IntroPage):  # noqa: DJ008 - Page defines __str__

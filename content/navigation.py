@@ -1,4 +1,7 @@
-"""Links between pages in the reader's language, with the source page standing in for a missing translation.
+"""Links to pages in a reader's language, with the source page standing in for a missing translation.
+
+The one place that answers "this page's URL in language X", for lists, the language switcher and
+other apps (guides links its checklist tasks to guidance through ``page_urls_in``).
 
 Every list on the site (a phase's guides, a life event's guides, next steps, breadcrumbs, the main
 navigation) is built from the source-language tree and then mapped to the reader's language in one
@@ -99,5 +102,30 @@ def localized_children(parent: Page, model, code: str) -> list[LocalizedLink]:
 
 def breadcrumbs(page: Page, code: str) -> list[LocalizedLink]:
     """The page's ancestors from its home page down, in the reader's language."""
-    ancestors = list(page.get_ancestors().filter(depth__gte=2).select_related("locale"))
+    ancestors = getattr(page, "_landa_ancestors", None)  # found while routing (content.routing)
+    if ancestors is None:
+        ancestors = page.get_ancestors()
+    ancestors = [ancestor for ancestor in ancestors if ancestor.depth >= 2]
     return localized_pages(ancestors, code)
+
+
+def page_urls_in(pages, code: str) -> dict[int, str]:
+    """``{page pk: its URL in code}``: the live translation's path, else the page's own path under
+    ``code``'s prefix (served with a "not yet translated" notice, never a 404). One query."""
+    return {link.source.pk: link.url for link in localized_pages(list(pages), code)}
+
+
+def page_url_in(page: Page, code: str) -> str:
+    return page_urls_in([page], code)[page.pk]
+
+
+def urls_in_languages(page: Page) -> dict[str, str]:
+    """``{language code: URL}`` of the live translations of ``page`` (itself included), in one query:
+    the language switcher's and the hreflang links' targets for a Wagtail page."""
+    codes = locale_codes()
+    urls = {}
+    for translation in Page.objects.live().filter(translation_key=page.translation_key).only("url_path", "locale_id"):
+        code = codes.get(translation.locale_id)
+        if code:
+            urls[code] = path_in(translation, code)
+    return urls

@@ -85,12 +85,27 @@ def checklists_changed(sender=None, **kwargs):
 
 def connect() -> None:
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Locale, Page
+    from wagtail.models import Locale, Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    from content.context_processors import clear_navigation_cache
     from content.models import Agency
     from content.navigation import forget_locales
+    from content.routing import forget_restrictions, forget_sites
 
+    post_save.connect(forget_restrictions, sender=PageViewRestriction, dispatch_uid="landa-restrictions-saved")
+    post_delete.connect(forget_restrictions, sender=PageViewRestriction, dispatch_uid="landa-restrictions-deleted")
+    from wagtail.models import Site
+
+    post_save.connect(forget_sites, sender=Site, dispatch_uid="landa-sites-saved")
+    post_delete.connect(forget_sites, sender=Site, dispatch_uid="landa-sites-deleted")
+    post_page_move.connect(forget_sites, dispatch_uid="landa-sites-moved")
+    page_published.connect(forget_sites, dispatch_uid="landa-sites-published")
+    # The navigation and footer (content.context_processors), cached per language.
+    page_published.connect(clear_navigation_cache, dispatch_uid="landa-nav-published")
+    page_unpublished.connect(clear_navigation_cache, dispatch_uid="landa-nav-unpublished")
+    post_page_move.connect(clear_navigation_cache, dispatch_uid="landa-nav-moved")
+    post_delete.connect(clear_navigation_cache, sender=Page, dispatch_uid="landa-nav-deleted")
     post_save.connect(forget_locales, sender=Locale, dispatch_uid="landa-locales-saved")
     post_delete.connect(forget_locales, sender=Locale, dispatch_uid="landa-locales-deleted")
     page_published.connect(page_changed, dispatch_uid="landa-purge-published")

@@ -172,7 +172,7 @@ def guide_urls(cat: Catalogue, language: str) -> dict[str, str]:
     except DatabaseError:
         pass
     try:
-        from content.links import page_urls_in
+        from content.navigation import page_urls_in
 
         page_urls = page_urls_in({page for page in pages.values() if page is not None}, language)
     except Exception:  # noqa: BLE001 - a broken page tree must not break the checklist

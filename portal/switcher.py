@@ -1,8 +1,10 @@
 """The same page in each language: for the language switcher and the hreflang alternates.
 
-A Wagtail page links to its own translation (or, where there is none yet, the same path under the
-other prefix, which the content app serves with a fallback notice). Any other view links to the same
-path and query string under the other language's prefix.
+The view may give the page's own URL in each language (the content app puts a Wagtail page's
+translations in the template context as ``language_urls``, see ``content.navigation``); any other
+language, and any other view, links to the same path and query string under that language's prefix
+(which the content app serves with a fallback notice). Portal is the bottom layer: it never asks the
+content app itself.
 """
 from dataclasses import dataclass
 
@@ -20,25 +22,10 @@ class Alternate:
     current: bool
 
 
-def _page_urls(page) -> dict[str, str]:
-    """``{language code: URL}`` of the live translations of ``page`` (itself included), in one query."""
-    from wagtail.models import Page
-
-    from content.navigation import locale_codes, path_in
-
-    codes = locale_codes()
-    urls = {}
-    for translation in Page.objects.live().filter(translation_key=page.translation_key).only("url_path", "locale_id"):
-        code = codes.get(translation.locale_id)
-        if code:
-            urls[code] = path_in(translation, code)
-    return urls
-
-
-def alternates_for(request, page=None):
+def alternates_for(request, page_urls=None):
     current = getattr(request, "LANGUAGE_CODE", "en")
     path = request.get_full_path()
-    page_urls = _page_urls(page) if page is not None else {}
+    page_urls = page_urls or {}
     alternates = []
     for code, name in LANGUAGES:
         url = page_urls.get(code)

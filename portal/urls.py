@@ -1,12 +1,13 @@
 """The URL map. Pages for readers live under a language prefix; machines' endpoints do not."""
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.permissions import AllowAny
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content import routing
 from portal import health, views
 
 PUBLIC = {"authentication_classes": [], "permission_classes": [AllowAny]}
@@ -33,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("guides.urls")),
     path("", include("firms.urls")),
     path("", include("content.urls")),
+    re_path(r"^((?:[\w\-]+/)*)$", routing.serve),  # Wagtail's serve, routed in two queries
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -15,10 +15,10 @@ def language_alternates(context):
     request = context.get("request")
     if request is None:
         return []
-    page = context.get("page")
+    page_urls = context.get("language_urls")  # a Wagtail page's own translations (content.navigation)
     cached = getattr(request, "_landa_alternates", None)  # the switcher and the hreflang links share them
-    if cached is None or cached[0] is not page:
-        cached = (page, alternates_for(request, page=page))
+    if cached is None or cached[0] is not page_urls:
+        cached = (page_urls, alternates_for(request, page_urls))
         request._landa_alternates = cached
     return cached[1]
 

@@ -4,8 +4,8 @@ from html import unescape
 import pytest
 from wagtail.models import Locale
 
-from content.links import page_url_in
 from content.models import GuidePage
+from content.navigation import page_url_in
 
 UNTRANSLATED = "/ar/arriving/income-tax/"
 
