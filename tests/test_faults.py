@@ -102,3 +102,97 @@ def test_with_smtp_unreachable_no_request_fails_and_the_invitation_is_recorded(c
     assert response.status_code == 302
     assert Invitation.objects.filter(email="new@firm.example", firm=admin.firm).exists()
     assert AuditEvent.objects.filter(action=AuditEvent.INVITATION_SENT, target="new@firm.example").exists()
+
+
+def _queued(broker_url: str, queue: str = "celery") -> list[str]:
+    """The names of the tasks waiting in the broker's queue (kombu's Redis transport: a list of JSON)."""
+    import json
+
+    import redis
+
+    messages = redis.Redis.from_url(broker_url).lrange(queue, 0, -1)
+    return [json.loads(message)["headers"]["task"] for message in messages]
+
+
+def _publish_new_guide(client, slug):
+    """A portal editor creates and publishes a guide through Wagtail's admin form."""
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    from content.models import Agency, PhasePage
+
+    phase = PhasePage.objects.get(slug="settling-in", locale__language_code="en")
+    data = nested_form_data({
+        "title": "Published while the worker is down", "slug": slug, "summary": "File it by 2 May.",
+        "body": streamfield([("warning", {"text": "Check the prefilled figures."})]),
+        "sources": streamfield([]),
+        "agency": Agency.objects.get(slug="skatteverket", locale__language_code="en").pk,
+        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+        "action-publish": "action-publish",
+    })
+    return client.post(f"/admin/pages/add/content/guidepage/{phase.pk}/", data)
+
+
+@pytest.mark.services
+def test_with_the_worker_stopped_requests_work_and_queued_tasks_run_when_it_returns(transactional_db, client,
+                                                                                      settings):
+    """Real PostgreSQL and Redis broker; no worker at first, then a real in-process worker on the test DB.
+
+    Publishing, inviting a firm member and the checklist answer at once while nothing consumes the
+    queue; the invitation e-mail waits in the broker, and is sent once a worker starts.
+    """
+    from django.contrib.auth import get_user_model
+    from django.core import mail
+    from django.core.management import call_command
+    from django.db import connection
+
+    require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)")
+    require(bool(settings.CELERY_BROKER_URL), "A Celery broker (CELERY_BROKER_URL)")
+    from celery.contrib.testing.worker import start_worker
+
+    from content.demo import load_demo
+    from content.models import GuidePage
+    from firms.models import Invitation, Member
+    from portal.celery import app
+    from tests.firms.factories import MemberFactory
+
+    load_demo(register_with_localize=False)
+    call_command("load_tasks", verbosity=0)
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    try:
+        app.control.purge()  # nothing left over from another test in this broker database
+        assert _queued(settings.CELERY_BROKER_URL) == []
+
+        admin = MemberFactory(role=Member.ADMIN)
+        client.force_login(admin.user)
+        started = time.monotonic()
+        response = client.post("/en/workspace/team/", {"email": "later@firm.example", "role": "staff"})
+        assert response.status_code == 302
+        assert time.monotonic() - started < 5
+        assert Invitation.objects.filter(email="later@firm.example", firm=admin.firm).exists()
+
+        editor = get_user_model().objects.create_superuser("portal-editor", "editor@example.org", "x")
+        client.force_login(editor)
+        started = time.monotonic()
+        assert _publish_new_guide(client, "published-without-a-worker").status_code == 302
+        assert time.monotonic() - started < 10
+        guide = GuidePage.objects.get(slug="published-without-a-worker")
+        assert guide.live
+        client.logout()
+        assert client.get(guide.url).status_code == 200
+        assert client.get(CHECKLIST).status_code == 200
+        assert client.get("/api/v1/checklist?status=eu&permit=work&family=alone&stay=long").status_code == 200
+
+        # Nothing was sent: the e-mail waits in the broker for a worker.
+        assert mail.outbox == []
+        assert "firms.tasks.send_invitation" in _queued(settings.CELERY_BROKER_URL)
+
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10, loglevel="WARNING"):
+            deadline = time.monotonic() + 30
+            while not mail.outbox and time.monotonic() < deadline:
+                time.sleep(0.2)
+    finally:
+        app.conf.task_always_eager = eager
+    assert [message.to for message in mail.outbox] == [["later@firm.example"]]
+    assert "/en/workspace/invitation/" in mail.outbox[0].body
+    assert _queued(settings.CELERY_BROKER_URL) == []

@@ -31,7 +31,7 @@ OBJECT_VIEWS = [
 # Views that list a firm's things: they must show only the signed-in member's firm.
 LIST_VIEWS = ["links", "tokens", "team", "audit"]
 # Views outside a firm's data (they show nothing of any firm, or only a link's client view).
-OTHER_VIEWS = ["login", "logout", "accept-invitation", "password-reset", "password-reset-done",
+OTHER_VIEWS = ["login", "logout", "accept-invitation", "invitation", "password-reset", "password-reset-done",
                "password-reset-confirm", "password-reset-complete", "link-create", "shared-checklist"]
 API_ENDPOINTS = [("api-links", ["get", "post"]), ("api-link", ["get", "delete"])]
 

@@ -114,9 +114,10 @@ def test_the_invitation_task_retries_on_smtp_errors(settings):
 def test_an_admin_revokes_an_invitation_and_its_link_stops_working(admin_client, admin, client):
     invitation = Invitation.objects.create(firm=admin.firm, email="late@nordicmoves.example")
     token = invitations.token_for(invitation)
-    assert client.get(f"/en/workspace/invitation/{token}/").status_code == 200
+    assert client.get(f"/en/workspace/invitation/{token}/").status_code == 302
     assert admin_client.post(f"/en/workspace/team/invitations/{invitation.pk}/revoke/").status_code == 302
     assert client.get(f"/en/workspace/invitation/{token}/").status_code == 400
+    assert client.get("/en/workspace/invitation/").status_code == 400  # the token already in the session
     assert AuditEvent.objects.filter(action=AuditEvent.INVITATION_REVOKED, actor=admin.user).exists()
 
 
@@ -126,10 +127,12 @@ def test_accepting_locks_the_invitation_so_a_second_accept_is_refused(admin, cli
     data = {"new_password1": "a brand new passphrase", "new_password2": "a brand new passphrase"}
     # The second request got past the first check before the first committed: the lock decides.
     with mock.patch("firms.views.auth.invitations.from_token", return_value=invitation):
-        assert client.post(path, data).status_code == 302
+        client.get(path)
+        assert client.post("/en/workspace/invitation/", data).status_code == 302
         client.logout()
         get_user_model().objects.filter(username="twice@nordicmoves.example").update(username="renamed@x.example")
-        assert client.post(path, data).status_code == 400
+        client.get(path)
+        assert client.post("/en/workspace/invitation/", data).status_code == 400
     assert Member.objects.filter(firm=admin.firm, user__username="renamed@x.example").count() == 1
 
 
@@ -137,6 +140,35 @@ def test_the_invitation_page_sends_no_referrer(admin, client):
     invitation = Invitation.objects.create(firm=admin.firm, email="ref@nordicmoves.example")
     response = client.get(f"/en/workspace/invitation/{invitations.token_for(invitation)}/")
     assert response["Referrer-Policy"] == "no-referrer"
+    assert client.get(response["Location"])["Referrer-Policy"] == "no-referrer"
+
+
+def test_the_invitation_token_leaves_the_address_after_the_first_hop(admin, client):
+    """The e-mail's link puts the token in the session and redirects to a clean address, where the form
+    is shown and POSTed; the token is in no later URL, page or form."""
+    invitation = Invitation.objects.create(firm=admin.firm, email="clean@nordicmoves.example")
+    token = invitations.token_for(invitation)
+    link = f"/en/workspace/invitation/{token}/"
+    assert client.post(link, {"new_password1": "x", "new_password2": "x"}).status_code == 405  # GET only
+
+    opened = client.get(link)
+    assert opened.status_code == 302 and opened["Location"] == "/en/workspace/invitation/"
+    form = client.get(opened["Location"])
+    assert form.status_code == 200
+    page = form.content.decode()
+    assert token not in page and "clean@nordicmoves.example" in page
+    assert 'method="post"' in page and "action=" not in page.split('method="post"')[0][-200:]
+    data = {"new_password1": "a brand new passphrase", "new_password2": "a brand new passphrase"}
+    accepted = client.post("/en/workspace/invitation/", data)
+    assert accepted.status_code == 302 and token not in accepted["Location"]
+    assert Member.objects.filter(firm=admin.firm, user__username="clean@nordicmoves.example").exists()
+    assert "firms_invitation_token" not in client.session
+
+
+def test_the_clean_address_without_an_opened_invitation_is_refused(db, client):
+    assert client.get("/en/workspace/invitation/").status_code == 400
+    data = {"new_password1": "a brand new passphrase", "new_password2": "a brand new passphrase"}
+    assert client.post("/en/workspace/invitation/", data).status_code == 400
 
 
 def test_a_firm_with_links_or_audit_events_cannot_be_deleted(firm):
