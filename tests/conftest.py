@@ -85,6 +85,79 @@ def live_demo(transactional_db, live_server):
 
 
 @pytest.fixture(scope="session")
+def _shared_live_server(django_db_setup):
+    """The one live server of ``live_site`` (pytest-django's own ``live_server`` would flush after each test)."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def live_site(_shared_live_server, django_db_blocker):
+    """A live server on the demo content and the checklist's tasks, loaded and committed once per session.
+
+    For tests that only read: nothing is flushed or reloaded between them, which is what made the browser
+    tests slow. The test itself may query the database (autocommit, no transaction). A test that writes
+    through the server or the ORM either deletes its own rows afterwards or uses ``live_demo``.
+    These tests run after the rolled-back (``db``) tests and before the flushing ones (see
+    ``pytest_collection_modifyitems``), so the committed tasks never show in a ``db`` test.
+    """
+    with django_db_blocker.unblock():
+        from django.core.management import call_command
+
+        from content.demo import load_demo
+        from guides.models import Task
+
+        load_demo(register_with_localize=False)  # a no-op when django_db_setup's demo is still there
+        if not Task.objects.exists():
+            call_command("load_tasks", verbosity=0)
+        _shared_live_server._live_server_modified_settings.enable()
+        try:
+            yield _shared_live_server
+        finally:
+            _shared_live_server._live_server_modified_settings.disable()
+
+
+@pytest.fixture(scope="session")
+def site_pages(django_db_setup, django_db_blocker):
+    """Every page reachable from the four home pages (Django's test client, no JavaScript), crawled once
+    per session: the site checks (tests/site/test_site_quality.py) and axe-core in Chromium
+    (tests/browser/test_accessibility.py) read the same crawl. The database is rolled back after."""
+    from django.db import transaction
+    from django.test import Client
+
+    from tests.site.crawl import LANGS, crawl, load_everything
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_everything()
+        pages = crawl(Client(), [f"/{code}/" for code in LANGS], limit=600)
+        transaction.set_rollback(True)
+    return pages
+
+
+def _run_order(item) -> int:
+    """pytest-django's order (rolled-back tests, then flushing ones, then the rest) with ``live_site`` second."""
+    names = getattr(item, "fixturenames", ())
+    if "live_site" in names:
+        return 1
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return 2
+    if "transactional_db" in names or "live_server" in names:
+        return 2
+    if marker is not None or "db" in names:
+        return 0
+    return 3
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    items.sort(key=_run_order)
+
+
+@pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium through Playwright (Playwright's own browser download is not possible here)."""
     exists = Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None

@@ -22,3 +22,15 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Counts go straight to their rows in tests (they read them after the request); the counter tests
 # (tests/content/test_counters.py) switch to the Redis counters and the fold themselves.
 COUNTERS_REDIS_URL = os.environ.get("COUNTERS_REDIS_URL", "")
+
+# A test database never has to survive a crash: PostgreSQL need not wait for the WAL to reach the disk
+# on each commit (the live server, transactional tests and their flushes commit often).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+
+# pytest -n (pytest-xdist): the workers share REDIS_URL, so each caches under its own prefix and clears
+# only that (tests/cache.py); each has its own test database already (pytest-django adds _gw0, _gw1).
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if XDIST_WORKER and REDIS_URL:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = f"landa-{XDIST_WORKER}"  # noqa: F405
+    CACHES["default"]["OPTIONS"]["CLIENT_CLASS"] = "tests.cache.WorkerClient"  # noqa: F405

@@ -5,9 +5,8 @@ type is checked as soon as a link leads to it.
 """
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.test import Client
 
-from tests.site.crawl import LANGS, crawl
+from tests.site.crawl import LANGS
 
 pytestmark = pytest.mark.browser
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -21,17 +20,13 @@ def one_page_per_type(pages):
     return chosen
 
 
-def test_no_page_type_in_any_language_has_an_axe_violation(live_demo, browser_page):
-    from tests.site.test_site_quality import load_everything
-
-    load_everything()
-    pages = crawl(Client(), [f"/{code}/" for code in LANGS], limit=300)
-    chosen = one_page_per_type(pages)
+def test_no_page_type_in_any_language_has_an_axe_violation(live_site, site_pages, browser_page):
+    chosen = one_page_per_type(site_pages)
     assert {lang for lang, _ in chosen} == set(LANGS)
     axe = Axe()
     failures = []
     for (lang, page_type), url in sorted(chosen.items()):
-        browser_page.goto(live_demo.url + url)
+        browser_page.goto(live_site.url + url)
         results = axe.run(browser_page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
         for violation in results.response["violations"]:
             targets = [node["target"] for node in violation["nodes"]][:3]

@@ -11,13 +11,12 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture
-def live_checklist(live_demo):
+def live_checklist(live_site):
+    """The shared live site (demo content and tasks); these tests only read."""
     from django.core.cache import cache
-    from django.core.management import call_command
 
     cache.clear()
-    call_command("load_tasks", verbosity=0)
-    yield live_demo
+    yield live_site
     cache.clear()
 
 

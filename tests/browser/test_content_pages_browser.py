@@ -22,13 +22,13 @@ PAGE_TYPES = {
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
 
-def test_every_page_type_passes_axe_and_every_guide_is_two_clicks_from_home(live_demo, chromium):
-    """One test, so the demo content is loaded into the live server's database once (a flush follows)."""
-    check_no_wcag_22_aa_violations(live_demo, chromium)
-    check_every_guide_is_two_clicks_from_the_home_page(live_demo, chromium)
+def test_every_page_type_passes_axe_and_every_guide_is_two_clicks_from_home(live_site, chromium):
+    """Both checks read the shared live site."""
+    check_no_wcag_22_aa_violations(live_site, chromium)
+    check_every_guide_is_two_clicks_from_the_home_page(live_site, chromium)
 
 
-def check_no_wcag_22_aa_violations(live_demo, chromium):
+def check_no_wcag_22_aa_violations(live_site, chromium):
     context = chromium.new_context(viewport={"width": 1024, "height": 768}, bypass_csp=True)
     page = context.new_page()
     axe = Axe()
@@ -37,7 +37,7 @@ def check_no_wcag_22_aa_violations(live_demo, chromium):
     try:
         for lang in LANGS:
             for kind, path in PAGE_TYPES.items():
-                url = live_demo.url + path.format(lang=lang)
+                url = live_site.url + path.format(lang=lang)
                 response = page.goto(url)
                 assert response.status == 200, url
                 results = axe.run(page, options=AXE_OPTIONS)
@@ -51,7 +51,7 @@ def check_no_wcag_22_aa_violations(live_demo, chromium):
     assert not failures, "\n\n".join(failures)
 
 
-def check_every_guide_is_two_clicks_from_the_home_page(live_demo, chromium):
+def check_every_guide_is_two_clicks_from_the_home_page(live_site, chromium):
     from content.models import GuidePage
 
     slugs = set(GuidePage.objects.filter(locale__language_code="en").values_list("slug", flat=True))
@@ -64,11 +64,11 @@ def check_every_guide_is_two_clicks_from_the_home_page(live_demo, chromium):
 
     try:
         for lang in LANGS:
-            page.goto(f"{live_demo.url}/{lang}/")
+            page.goto(f"{live_site.url}/{lang}/")
             first_clicks = [href for href in main_links() if href.startswith(f"/{lang}/")]
             reached = set()
             for href in first_clicks:
-                page.goto(live_demo.url + href)
+                page.goto(live_site.url + href)
                 for second in main_links():
                     parts = [part for part in second.split("/") if part]
                     if len(parts) == 3 and parts[0] == lang:
@@ -76,7 +76,7 @@ def check_every_guide_is_two_clicks_from_the_home_page(live_demo, chromium):
             missing = slugs - reached
             assert not missing, f"{lang}: not reachable in two clicks: {sorted(missing)}"
             # And a real click, as a reader would: home → phase → the first guide.
-            page.goto(f"{live_demo.url}/{lang}/")
+            page.goto(f"{live_site.url}/{lang}/")
             page.locator("main .phase-list a").first.click()
             page.locator("main .guide-list a").first.click()
             assert page.url.endswith(f"/{lang}/before-you-move/{FIRST_GUIDE}/")

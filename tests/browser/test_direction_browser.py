@@ -2,9 +2,8 @@
 left-to-right order, because portal.bidi isolates it; the same run without isolation does not."""
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 
-from tests.firms.factories import FirmFactory, LinkFactory
+from tests.firms.factories import FirmFactory, LinkFactory, delete_firm
 
 pytestmark = pytest.mark.browser
 NOTE = "مرحبًا بك في السويد! زر 1177.se قبل 2027-03-01 واتصل بنا على 08-123 45 67 أو اكتب إلى hej@nordicmoves.se"
@@ -31,11 +30,13 @@ CHARACTER_XS = """([element, run]) => {
 
 
 @pytest.fixture
-def arabic_client_page(live_demo):
+def arabic_client_page(live_site):
+    """A firm's Arabic link on the shared live site, committed for the test and deleted after it."""
     cache.clear()
-    call_command("load_tasks", verbosity=0)
-    link = LinkFactory(firm=FirmFactory(name="Nordic Moves AB"), language="ar", note=NOTE)
-    yield f"{live_demo.url}/ar/c/{link.code}"
+    firm = FirmFactory(name="Nordic Moves AB")
+    link = LinkFactory(firm=firm, language="ar", note=NOTE)
+    yield f"{live_site.url}/ar/c/{link.code}"
+    delete_firm(firm)
     cache.clear()
 
 

@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 
 from firms.models import Member, SharedChecklist
-from tests.firms.factories import PASSWORD, FirmFactory, MemberFactory
+from tests.firms.factories import PASSWORD, FirmFactory, MemberFactory, delete_firm
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "test-results"
@@ -18,12 +17,14 @@ PHONE = (
 
 
 @pytest.fixture
-def firm_site(live_demo):
+def firm_site(live_site):
+    """A firm and its staff member on the shared live site, committed for the test and deleted after it
+    (with the links and audit events the test makes)."""
     cache.clear()
-    call_command("load_tasks", verbosity=0)
     firm = FirmFactory(name="Nordic Moves AB")
     member = MemberFactory(firm=firm, role=Member.STAFF, user__username="staff@nordicmoves.example")
-    yield live_demo, firm, member
+    yield live_site, firm, member
+    delete_firm(firm)
     cache.clear()
 
 

@@ -10,8 +10,8 @@ ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "test-results"
 
 
 @pytest.mark.parametrize("code,direction", [("en", "ltr"), ("sv", "ltr"), ("ar", "rtl"), ("so", "ltr")])
-def test_home_page_in_chromium_has_the_languages_direction(live_demo, browser_page, code, direction):
-    response = browser_page.goto(f"{live_demo.url}/{code}/")
+def test_home_page_in_chromium_has_the_languages_direction(live_site, browser_page, code, direction):
+    response = browser_page.goto(f"{live_site.url}/{code}/")
     assert response.status == 200
     assert browser_page.get_attribute("html", "lang") == code
     assert browser_page.evaluate("getComputedStyle(document.documentElement).direction") == direction
@@ -34,11 +34,11 @@ def dark_columns(png: bytes, box: dict) -> list[int]:
     return xs
 
 
-def test_arabic_screenshot_is_laid_out_right_to_left(live_demo, browser_page):
+def test_arabic_screenshot_is_laid_out_right_to_left(live_site, browser_page):
     ARTIFACTS.mkdir(exist_ok=True)
     shots = {}
     for code in ("en", "ar"):
-        browser_page.goto(f"{live_demo.url}/{code}/")
+        browser_page.goto(f"{live_site.url}/{code}/")
         main = browser_page.locator("main .container").bounding_box()
         png = browser_page.screenshot(path=str(ARTIFACTS / f"home-{code}.png"), full_page=True)
         heading = browser_page.locator("main h1").bounding_box()

@@ -70,3 +70,17 @@ def token_for(firm, **kwargs):
     """(token, secret) for ``firm``; read-write unless ``scope`` says otherwise."""
     kwargs.setdefault("scope", ApiToken.READ_WRITE)
     return ApiToken.issue(firm, kwargs.pop("name", "CRM"), **kwargs)
+
+
+def delete_firm(firm):
+    """Remove a firm with everything that points at it (its audit trail and links protect it otherwise).
+
+    For tests that commit their own rows to a database other tests share (the live site of the browser tests).
+    """
+    from firms.models import AuditEvent
+
+    users = list(firm.members.values_list("user_id", flat=True))
+    AuditEvent.objects.filter(firm=firm).delete()
+    SharedChecklist.objects.filter(firm=firm).delete()
+    firm.delete()
+    get_user_model().objects.filter(pk__in=users).delete()

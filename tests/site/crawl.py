@@ -152,3 +152,12 @@ def crawl(client, starts, limit: int = 400) -> dict[str, Page]:
                 queued.add(target)
                 queue.append(target)
     return seen
+
+
+def load_everything():
+    """All demo data, as `make run` loads it."""
+    from django.core.management import call_command, get_commands
+
+    call_command("load_demo", verbosity=0)
+    if "load_tasks" in get_commands():
+        call_command("load_tasks", verbosity=0)

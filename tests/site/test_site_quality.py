@@ -14,12 +14,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command, get_commands
-from django.db import transaction
-from django.test import Client
 
 from tests.conftest import require
-from tests.site.crawl import LANGS, crawl
+from tests.site.crawl import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 VNU_CANDIDATES = [
@@ -40,21 +37,10 @@ MIN_LETTERS_BLOCK = 60
 MAX_CONFIDENCE_WRONG_BLOCK = 0.02
 
 
-def load_everything():
-    """All demo data, as `make run` loads it."""
-    call_command("load_demo", verbosity=0)
-    if "load_tasks" in get_commands():
-        call_command("load_tasks", verbosity=0)
-
-
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker):
-    """Every page reachable from the four home pages, crawled once; the database is rolled back after."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_everything()
-        pages = crawl(Client(), [f"/{code}/" for code in LANGS], limit=600)
-        transaction.set_rollback(True)
-    return pages
+def site(site_pages):
+    """Every page reachable from the four home pages, crawled once per session (tests/conftest.py)."""
+    return site_pages
 
 
 def test_the_crawl_reaches_every_language(site):

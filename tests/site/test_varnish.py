@@ -31,11 +31,22 @@ def _get(url, headers=None):
 
 
 @pytest.fixture
-def varnish(live_demo, settings):
+def varnish(live_site, settings):
+    """varnishd -F with the committed VCL in front of the shared live site (for tests that only read)."""
+    yield from _varnish_in_front_of(live_site, settings)
+
+
+@pytest.fixture
+def varnish_publishing(live_demo, settings):
+    """The same in front of a live server of the test's own (flushed after it), for a test that publishes."""
+    yield from _varnish_in_front_of(live_demo, settings)
+
+
+def _varnish_in_front_of(live_server, settings):
     """varnishd -F with the committed VCL, its backend pointed at the live server."""
     varnishd = shutil.which("varnishd") or ("/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None)
     require(varnishd is not None, "varnishd (Debian package varnish)")
-    backend_port = live_demo.url.rsplit(":", 1)[1]
+    backend_port = live_server.url.rsplit(":", 1)[1]
     # The deployment's default.vcl names the backend (web:8000, through vmod_dynamic, which Debian's
     # varnish lacks); the rules are in landa.vcl, used here unchanged with the live server as backend.
     deployed = DEFAULT_VCL.read_text()
@@ -83,9 +94,10 @@ def varnish(live_demo, settings):
     shutil.rmtree(tmp_path, ignore_errors=True)
 
 
-def test_varnish_serves_public_pages_from_its_cache_and_a_publish_purges_every_language(varnish):
+def test_varnish_serves_public_pages_from_its_cache_and_a_publish_purges_every_language(varnish_publishing):
     from content.models import GuidePage
 
+    varnish = varnish_publishing
     langs = ["en", "sv", "ar", "so"]
     for lang in langs:
         _get(varnish + GUIDE.format(lang=lang))
