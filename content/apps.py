@@ -8,7 +8,7 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import task_submitted
+        from wagtail.signals import page_published, task_submitted
 
         from content.reviews import notify_reviewers
 

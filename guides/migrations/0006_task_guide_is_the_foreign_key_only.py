@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('content', '0007_editorial_operations'),
-        ('guides', '0004_task_note'),
+        ('guides', '0005_phase_labels_from_vocabulary'),
     ]
 
     operations = [

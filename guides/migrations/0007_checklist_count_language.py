@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guides', '0004_task_note'),
+        ('guides', '0006_task_guide_is_the_foreign_key_only'),
     ]
 
     operations = [
