@@ -2,7 +2,6 @@
 from html import unescape
 
 import pytest
-from wagtail.models import Locale
 
 from content.models import GuidePage
 from content.navigation import page_url_in
@@ -58,15 +57,6 @@ def test_page_url_in_follows_its_contract(untranslated_income_tax):
     assert page_url_in(source, "ar") == "/ar/arriving/income-tax/"
     translated = GuidePage.objects.get(locale__language_code="sv", slug="income-tax")
     assert page_url_in(source, "sv") == translated.url
-
-
-def test_an_unpublished_translation_falls_back_to_the_source(client, demo):
-    translated = GuidePage.objects.get(locale=Locale.objects.get(language_code="sv"), slug="sfi")
-    translated.unpublish()
-    response = client.get("/sv/settling-in/sfi/")
-    assert response.status_code == 200
-    assert "Learn Swedish for free" in response.content.decode()
-    assert "Den här sidan är inte översatt" in response.content.decode()
 
 
 def test_a_page_that_exists_in_no_language_is_still_404_in_the_readers_language(client, demo):

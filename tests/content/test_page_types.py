@@ -5,7 +5,7 @@ from html import unescape
 
 import pytest
 from django.core.cache import cache
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from content.models import GuidePage, HomePage, LifeEventIndexPage, LifeEventPage, PhasePage, StandardPage
@@ -155,3 +155,42 @@ def test_a_guide_shows_its_parts(client, home):
     assert f'href="{phase.url}"' in crumbs and "Tested phase" in crumbs
     assert f'href="{next_guide.url}"' in html.split('class="next-steps"')[1]
     assert f'href="{event.url}"' in html.split('class="life-event-links"')[1]
+
+
+@pytest.fixture
+def swedish_guide(home):
+    """A guide with its phase, translated into Swedish and published (not yet reviewed)."""
+    phase = PhasePageFactory(parent=home, title="Tested phase")
+    guide = GuidePageFactory(parent=phase, title="Tested guide", last_reviewed=datetime.date(2026, 3, 2))
+    sv = Locale.objects.get(language_code="sv")
+    for page in (phase, guide):
+        swedish = page.copy_for_translation(sv)
+        swedish.title = f"Svensk {page.title}"
+        swedish.save_revision().publish()
+    cache.clear()
+    return GuidePage.objects.get(pk=swedish.pk)
+
+
+def test_a_translated_guide_is_in_its_language_with_the_readers_labels(client, swedish_guide):
+    html = html_of(client, swedish_guide, "sv")
+    assert "<h1>Svensk Tested guide</h1>" in html
+    assert '<article class="guide">' in html  # not marked as another language
+    assert "Senast granskad 2 mars 2026." in html
+    assert "Det här är vägledning, inte ett beslut" in html
+    assert "inte översatt" not in html
+
+
+def test_an_unreviewed_translation_says_so_until_it_is_marked_reviewed(client, swedish_guide):
+    assert "har ännu inte granskats" in html_of(client, swedish_guide, "sv")
+    swedish_guide.translation_reviewed = True
+    swedish_guide.save_revision().publish()
+    assert "har ännu inte granskats" not in html_of(client, swedish_guide, "sv")
+
+
+def test_an_unpublished_translation_falls_back_to_the_source_under_a_notice(client, swedish_guide):
+    swedish_guide.unpublish()
+    cache.clear()
+    html = html_of(client, swedish_guide, "sv")
+    assert "Den här sidan är inte översatt" in html
+    assert '<article class="guide" lang="en" dir="ltr">' in html
+    assert "<h1>Tested guide</h1>" in html
