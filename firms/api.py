@@ -30,6 +30,7 @@ from rest_framework.views import APIView
 
 from firms import checklist, limits, services
 from firms.models import PHASE_CODES, ApiToken, SharedChecklist, is_link_code
+from guides.vocabulary import FIELDS
 from portal.languages import LANGUAGE_CODES
 
 
@@ -236,7 +237,7 @@ class LinkCreateSerializer(serializers.Serializer):
         unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
         if unknown:
             raise serializers.ValidationError({name: [_("Unknown field.")] for name in unknown[:10]})
-        values = {field: data.get(field) for field in checklist.SITUATION_FIELDS}
+        values = {field: data.get(field) for field in FIELDS}
         try:
             data["situation"] = checklist.parse(values)
         except checklist.SituationError as exc:

@@ -13,15 +13,13 @@ from firms import checklist
 ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
 
 
-def firm_language(link) -> str:
-    """The language the firm wrote its note and tasks in: the link's (the client's) language, which the
-    form asks for; but Latin-script text on an Arabic link is taken as English (firms' working language)
-    and Arabic text on another link as Arabic. There is no field for it: this is a reading, not a record."""
-    texts = [link.note, *(task.title for task in link.tasks.all())]
-    arabic = any(ARABIC_LETTER.search(text or "") for text in texts)
-    if link.language == "ar":
-        return "ar" if arabic else "en"
-    return "ar" if arabic else link.language
+def written_in(text: str, link) -> str:
+    """The language the firm wrote ``text`` (its note, a task) in: the link's (the client's) language,
+    which the form asks for; but Latin-script text on an Arabic link is taken as English (firms' working
+    language), and Arabic text on another link as Arabic. There is no field for it: a reading, not a record."""
+    if ARABIC_LETTER.search(text or ""):
+        return "ar"
+    return "en" if link.language == "ar" else link.language
 
 
 def situation_summary(link):
@@ -34,7 +32,13 @@ def situation_summary(link):
 def firm_tasks(link, situation) -> list[dict]:
     """The firm's own tasks with their dates (from the link's arrival date, if it has one)."""
     return [
-        {"title": task.title, "phase": task.phase, "due": task.due(situation.arrival)} for task in link.tasks.all()
+        {
+            "title": task.title,
+            "phase": task.phase,
+            "due": task.due(situation.arrival),
+            "lang": written_in(task.title, link),
+        }
+        for task in link.tasks.all()
     ]
 
 
@@ -60,8 +64,8 @@ def checklist_context(link, request=None, track="all"):
         checklist=data,
         link=link,
         firm=link.firm,
-        # The firm wrote its note and tasks in the link's language: marked as such on a page in another.
-        firm_lang=firm_language(link),
+        # The firm's note in its own language: marked as such on a page in another.
+        note_lang=written_in(link.note, link),
         rules_version=link.rules_version,
         summary=answer_summary(situation),
         storage_key=f"landa:link:{link.code}",

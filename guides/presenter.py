@@ -41,7 +41,11 @@ def answer_summary(situation, change_url: Callable[[str], str] | None = None) ->
 def tracks_of(situation) -> list[str]:
     """The lists this household can choose: everyone's, the mover's, and the partner's and children's
     when they come."""
-    present = {"all", "mover", "partner" if situation.has_partner else "", "children" if situation.has_children else ""}
+    present = {"all", "mover"}
+    if situation.has_partner:
+        present.add("partner")
+    if situation.has_children:
+        present.add("children")
     return [track for track in TRACKS if track in present]
 
 
@@ -68,8 +72,7 @@ def checklist_page(
     again = [("since", since)] if since else []
 
     def url(*params):
-        query = urlencode([*keep, *params], safe=",")
-        return "?" + query
+        return "?" + urlencode([*keep, *params], safe=",")
 
     for task in firm_tasks:
         task["past"] = task["due"] is not None and task["due"] < on
