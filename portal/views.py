@@ -51,7 +51,16 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """The 500 page must render even when the database is down: it uses no context processors' data."""
+    """The 500 page must render even when the database is down: it uses no context processors' data.
+
+    The JSON APIs answer in their own error shape, so a client's parser is not handed an HTML page.
+    """
+    if request.path_info.startswith("/api/"):
+        from django.http import JsonResponse
+        from django.utils.translation import gettext as _
+
+        message = _("The fault is ours. Please try again in a few minutes.")
+        return JsonResponse({"errors": {"server": [message]}}, status=500)
     try:
         return _error(request, "errors/500.html", 500)
     except Exception:  # noqa: BLE001 - last resort, never raise from the error handler

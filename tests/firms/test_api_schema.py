@@ -1,4 +1,4 @@
-"""The OpenAPI description of the links API, and the API checked against it (schemathesis)."""
+"""The OpenAPI description of the checklist and links APIs, and the APIs checked against it (schemathesis)."""
 import pytest
 import schemathesis
 from django.test import override_settings

@@ -183,7 +183,6 @@ def test_counts_are_durable_at_once_and_a_page_cache_hit_is_counted_too(client, 
     assert sorted(ChecklistCount.objects.values_list("count", flat=True)) == [1, 3]
 
 
-
 def test_the_checklist_page_counts_too(client, tasks):
     from guides.models import ChecklistCount
 
@@ -191,3 +190,18 @@ def test_the_checklist_page_counts_too(client, tasks):
     client.head(f"/sv/checklist/?{QUERY}")
     row = ChecklistCount.objects.get()
     assert (row.language, row.count) == ("sv", 1) and "2027" not in row.situation
+
+
+def test_a_bug_is_a_logged_500_in_the_apis_error_shape_not_a_made_up_503(client, tasks, monkeypatch, caplog):
+    """No blanket except: a fault in the code reaches Django's error handling (and the log)."""
+    from guides import api
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(api, "make_checklist", broken)
+    client.raise_request_exception = False
+    response = client.get(f"/api/v1/checklist?{QUERY}")
+    assert response.status_code == 500
+    assert response.json() == {"errors": {"server": ["The fault is ours. Please try again in a few minutes."]}}
+    assert any("a bug" in str(record.exc_info[1]) for record in caplog.records if record.exc_info)
