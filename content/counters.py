@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import json
 import logging
 import uuid
@@ -64,8 +65,12 @@ register("fallback", "content.FallbackRead", ("page_id", "language"))
 def redis_connection():
     """The Redis of the counters (``COUNTERS_REDIS_URL``, by default the cache's), or None."""
     url = getattr(settings, "COUNTERS_REDIS_URL", "")
-    if not url:
-        return None
+    return _client(url) if url else None
+
+
+@functools.cache
+def _client(url):
+    """One client (and connection pool) per process and address, not a new connection per count."""
     import redis
 
     return redis.Redis.from_url(

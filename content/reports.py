@@ -190,6 +190,21 @@ class TranslationReportView(AgencyReport):
     def scope(self, queryset, agency_keys):
         return queryset.filter(pk__in=guides_of(agency_keys))
 
+    def get_context_data(self, **kwargs):
+        """Totals per language and status over every row the filters leave, not only this page's."""
+        context = super().get_context_data(**kwargs)
+        if not self.is_export:
+            cells = status_cells(list(self.object_list))
+            codes = target_codes()
+            statuses = [MISSING, DRAFT, TO_SYNC, TO_TRANSLATE, UP_TO_DATE, UNTRACKED]
+            counts = {(code, status): 0 for code in codes for status in statuses}
+            for row in cells.values():
+                for code, cell in row.items():
+                    counts[(code, cell.status)] += 1
+            context["totals_languages"] = [(code, dict(LANGUAGES).get(code, code)) for code in codes]
+            context["totals"] = [(LABELS[status], [counts[(code, status)] for code in codes]) for status in statuses]
+        return context
+
     def decorate_paginated_queryset(self, object_list):
         pages = list(object_list)
         cells = status_cells(pages)

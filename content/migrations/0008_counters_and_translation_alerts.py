@@ -4,48 +4,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('content', '0007_editorial_operations'),
+        ("content", "0007_editorial_operations"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CounterBatch',
+            name="CounterBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('batch', models.CharField(max_length=32, unique=True)),
-                ('day', models.DateField()),
-                ('folded_at', models.DateTimeField(auto_now_add=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("batch", models.CharField(max_length=32, unique=True)),
+                ("day", models.DateField()),
+                ("folded_at", models.DateTimeField(auto_now_add=True)),
             ],
         ),
         migrations.CreateModel(
-            name='FallbackRead',
+            name="FallbackRead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(verbose_name='day')),
-                ('page_id', models.PositiveIntegerField(verbose_name='page')),
-                ('language', models.CharField(max_length=8, verbose_name='language')),
-                ('count', models.PositiveIntegerField(default=0, verbose_name='reads')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("day", models.DateField(verbose_name="day")),
+                ("page_id", models.PositiveIntegerField(verbose_name="page")),
+                ("language", models.CharField(max_length=8, verbose_name="language")),
+                ("count", models.PositiveIntegerField(default=0, verbose_name="reads")),
             ],
             options={
-                'verbose_name': 'read without a translation (daily)',
-                'constraints': [models.UniqueConstraint(fields=('day', 'page_id', 'language'), name='one_fallback_row_a_day')],
+                "verbose_name": "read without a translation (daily)",
+                "constraints": [
+                    models.UniqueConstraint(fields=("day", "page_id", "language"), name="one_fallback_row_a_day")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='TranslationAlert',
+            name="TranslationAlert",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('revision_id', models.PositiveBigIntegerField()),
-                ('language', models.CharField(max_length=8)),
-                ('page_id', models.PositiveIntegerField()),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('recipients', models.PositiveIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("revision_id", models.PositiveBigIntegerField()),
+                ("language", models.CharField(max_length=8)),
+                ("page_id", models.PositiveIntegerField()),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                ("recipients", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'translation alert',
-                'constraints': [models.UniqueConstraint(fields=('revision_id', 'language'), name='one_translation_alert_a_revision')],
+                "verbose_name": "translation alert",
+                "constraints": [
+                    models.UniqueConstraint(fields=("revision_id", "language"), name="one_translation_alert_a_revision")
+                ],
             },
         ),
     ]

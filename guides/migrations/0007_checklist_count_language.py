@@ -4,23 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('guides', '0006_task_guide_is_the_foreign_key_only'),
+        ("guides", "0006_task_guide_is_the_foreign_key_only"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='checklistcount',
-            name='guides_count_unique_day_situation',
+            model_name="checklistcount",
+            name="guides_count_unique_day_situation",
         ),
         migrations.AddField(
-            model_name='checklistcount',
-            name='language',
-            field=models.CharField(blank=True, default='', max_length=8),
+            model_name="checklistcount",
+            name="language",
+            field=models.CharField(blank=True, default="", max_length=8),
         ),
         migrations.AddConstraint(
-            model_name='checklistcount',
-            constraint=models.UniqueConstraint(fields=('day', 'situation', 'language'), name='guides_count_unique_day_situation'),
+            model_name="checklistcount",
+            constraint=models.UniqueConstraint(
+                fields=("day", "situation", "language"), name="guides_count_unique_day_situation"
+            ),
         ),
     ]

@@ -141,7 +141,8 @@ def test_a_stopped_worker_loses_no_count(transactional_db, redis_counters):
 
 
 def test_a_page_read_in_a_language_it_is_not_translated_into_is_counted_also_from_the_page_cache(
-        client, untranslated_income_tax):
+    client, untranslated_income_tax
+):
     from content.models import GuidePage
 
     source = GuidePage.objects.get(slug="income-tax", locale__language_code="en")

@@ -73,6 +73,7 @@ def test_the_report_leads_to_the_sync_exports_csv_and_shows_agency_editors_their
     client.force_login(admin)
     html = client.get("/admin/reports/translations/").content.decode()
     assert 'data-status="to-sync"' in html and "/admin/localize/update/" in html
+    assert 'data-section="totals"' in html and "Out of date: sync" in html
     rows = list(
         csv.reader(
             io.StringIO(
