@@ -4,10 +4,28 @@
 """
 from rest_framework.exceptions import ValidationError as APIValidationError
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
 from content.models import Agency
+
+#: No listing comes near this; a larger ``offset`` overflowed PostgreSQL's bigint (a 500).
+MAX_OFFSET = 1_000_000
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's pagination with an upper bound on ``offset`` (400 above it, as for ``limit``)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            too_large = int(request.GET.get("offset", 0)) > MAX_OFFSET
+        except ValueError:
+            too_large = False  # Wagtail's own check answers "offset must be a positive integer"
+        if too_large:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
 
 
 class LocaleFilter:
@@ -26,6 +44,7 @@ class LocaleFilter:
 
 class AgenciesAPIViewSet(BaseAPIViewSet):
     model = Agency
+    pagination_class = BoundedPagination
     base_serializer_class = BaseAPIViewSet.base_serializer_class
     filter_backends = [FieldsFilter, OrderingFilter, LocaleFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters | {"locale"}
@@ -43,6 +62,7 @@ class AgenciesAPIViewSet(BaseAPIViewSet):
 
 class ReadOnlyPagesAPIViewSet(PagesAPIViewSet):
     http_method_names = ["get", "head", "options"]
+    pagination_class = BoundedPagination
 
     def get_queryset(self):
         # Each page's meta names its locale: one join instead of a query per page.
