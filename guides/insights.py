@@ -33,7 +33,7 @@ from content.ops_reports import (
     suppressed,
 )
 from content.review import visible_agency_keys
-from guides import questions
+from guides import vocabulary
 from guides.models import ChecklistCount
 from guides.situation import FAMILIES_WITH_PARTNER, InvalidSituation, parse_situation
 from portal.languages import LANGUAGES
@@ -68,15 +68,15 @@ def situation_label(key: str) -> str:
     except InvalidSituation:
         return key
     parts = [
-        questions.label("status", situation.status),
-        questions.label("permit", situation.permit),
-        questions.label("family", situation.family),
+        vocabulary.label("status", situation.status),
+        vocabulary.label("permit", situation.permit),
+        vocabulary.label("family", situation.family),
     ]
     if situation.children:
-        parts.append(", ".join(str(questions.label("children", child)) for child in situation.children))
+        parts.append(", ".join(str(vocabulary.label("children", child)) for child in situation.children))
     if situation.partner:
-        parts.append(_("partner: %(citizenship)s") % {"citizenship": questions.label("partner", situation.partner)})
-    parts.append(questions.label("stay", situation.stay))
+        parts.append(_("partner: %(citizenship)s") % {"citizenship": vocabulary.label("partner", situation.partner)})
+    parts.append(vocabulary.label("stay", situation.stay))
     return " · ".join(str(part) for part in parts)
 
 
