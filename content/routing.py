@@ -11,6 +11,7 @@ The page keeps what the look-up found: its ancestors (the breadcrumbs) and its s
 (``LandaPageMixin.source_page``), so neither is asked for again. View restrictions are rare: while
 none exists the check costs no query (``view_restrictions``).
 """
+
 import hashlib
 
 from django.conf import settings
@@ -85,7 +86,8 @@ def find_route(request, path):
     reader_chain = chains.get(locale_id(reader))
     source_chain = chains.get(locale_id(source))
     complete = [
-        chain for chain in (reader_chain, source_chain)
+        chain
+        for chain in (reader_chain, source_chain)
         if chain and len(chain) == len(components) + 1 and chain[-1].live and chain[0].live
     ]
     if not complete or not all(_routes_plainly(page) for page in complete[0]):

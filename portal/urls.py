@@ -34,7 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("guides.urls")),
     path("", include("firms.urls")),
     path("", include("content.urls")),
-    re_path(r"^((?:[\w\-]+/)*)$", routing.serve),  # Wagtail's serve, routed in two queries
+    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),  # Wagtail's serve, routed in two queries
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
