@@ -1,5 +1,7 @@
-"""In Chromium: an agency editor signs in to the admin, edits a guide, views the draft (no 500),
-submits it; a colleague finds it waiting on their dashboard; once approved, readers see it."""
+"""In Chromium, one browser with a context per user: an agency editor signs in to the admin, edits a
+guide, submits it from the save button's menu and views the draft (no 500); a colleague of the owning
+agency finds it on the dashboard panel, opens it and approves through Wagtail's workflow menu; a portal
+editor does the same for the last step, which publishes it; a reader sees it live."""
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
