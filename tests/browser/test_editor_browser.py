@@ -1,5 +1,7 @@
-"""In Chromium: an agency editor signs in to the admin, edits a guide, views the draft (no 500),
-submits it; a colleague finds it waiting on their dashboard; once approved, readers see it."""
+"""In Chromium, one browser with a context per user: an agency editor signs in to the admin, edits a
+guide, submits it from the save button's menu and views the draft (no 500); a colleague of the owning
+agency finds it on the dashboard panel, opens it and approves through Wagtail's workflow menu; a portal
+editor does the same for the last step, which publishes it; a reader sees it live."""
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
@@ -28,6 +30,19 @@ def sign_in(context, url, name):
     return page
 
 
+def open_from_dashboard_and_approve(page, url, guide):
+    """Follow the dashboard panel's link to the page and press "Approve" in the editor's action menu."""
+    page.goto(f"{url}/admin/")
+    page.locator(f"a[href*='/admin/pages/{guide.pk}/edit/']").first.click()
+    page.wait_for_url(f"{url}/admin/pages/{guide.pk}/edit/**")
+    approve = page.locator("footer button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
+    if not approve.is_visible():
+        page.locator("footer [data-w-dropdown-target=toggle]").first.click()  # the save button's menu
+    with page.expect_navigation(timeout=60000):
+        approve.click()
+    assert page.locator(".messages .success, .messages [class*=success]").count() >= 1, page.content()[:2000]
+
+
 def test_the_editors_journey_in_the_browser(live_demo, chromium):
     url = live_demo.url
     make_user("writer", "Agency: Skatteverket")
@@ -40,9 +55,10 @@ def test_the_editors_journey_in_the_browser(live_demo, chromium):
         page = sign_in(writer_context, url, "writer")
         page.goto(f"{url}/admin/pages/{guide.pk}/edit/")
         page.fill("#id_summary", NEW_SUMMARY)
+        # "Submit for moderation" sits in the save button's menu.
+        page.locator("footer [data-w-dropdown-target=toggle]").first.click()
         with page.expect_navigation(timeout=60000):
-            # "Submit for moderation" sits in the save button's menu; click it as the menu would.
-            page.evaluate("document.querySelector('button[name=\"action-submit\"]').click()")
+            page.locator("footer button[name=action-submit]").click()
         draft = page.request.get(f"{url}/admin/pages/{guide.pk}/view_draft/")
         assert draft.status == 200 and NEW_SUMMARY in draft.text()
     finally:
@@ -52,19 +68,29 @@ def test_the_editors_journey_in_the_browser(live_demo, chromium):
     assert [message.to for message in mail.outbox if "Waiting for your review" in message.subject] == [
         ["colleague@example.org"]]
 
+    # The colleague finds it on the dashboard, opens it and approves in Wagtail's workflow menu.
     colleague_context = chromium.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = sign_in(colleague_context, url, "colleague")
-        panel = page.locator("text=Awaiting your review")
-        assert panel.count() >= 1
-        assert page.locator(f"a[href*='/admin/pages/{guide.pk}/edit/']").count() >= 1
+        assert page.locator("text=Awaiting your review").count() >= 1
+        open_from_dashboard_and_approve(page, url, guide)
     finally:
         colleague_context.close()
-
-    task_state = state.current_task_state
-    task_state.task.specific.on_action(task_state, colleague, "approve")
     state.refresh_from_db()
-    state.current_task_state.task.specific.on_action(state.current_task_state, portal, "approve")
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS  # the portal editors' step is next
+    assert state.current_task_state.task.specific.__class__.__name__ != "AgencyReviewTask"
+    assert GuidePage.objects.get(pk=guide.pk).live_revision_id == guide.live_revision_id  # not yet published
+
+    # A portal editor approves the last step, which publishes it.
+    portal_context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = sign_in(portal_context, url, "portal")
+        open_from_dashboard_and_approve(page, url, guide)
+    finally:
+        portal_context.close()
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert [task.finished_by for task in state.task_states.order_by("started_at")] == [colleague, portal]
 
     reader = chromium.new_context()
     try:
