@@ -32,7 +32,8 @@ OBJECT_VIEWS = [
 LIST_VIEWS = ["links", "tokens", "team", "audit"]
 # Views outside a firm's data (they show nothing of any firm, or only a link's client view).
 OTHER_VIEWS = ["login", "logout", "accept-invitation", "invitation", "password-reset", "password-reset-done",
-               "password-reset-confirm", "password-reset-complete", "link-create", "shared-checklist"]
+               "password-reset-confirm", "password-reset-complete", "link-create", "shared-checklist",
+               "shared-calendar"]
 API_ENDPOINTS = [("api-links", ["get", "post"]), ("api-link", ["get", "delete"])]
 
 

@@ -57,3 +57,12 @@ def test_limits_are_counted_in_redis(redis_cache, client, firm):
     assert keys, "django-ratelimit's counters should live in Redis"
     # The token's own budget (5 a minute): 3 used above, 2 left, then 429.
     assert [client.get("/api/v1/links", **auth).status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_a_request_without_a_peer_address_is_counted_not_a_500(rf):
+    """django-ratelimit's "ip" key raises on an empty address; such requests share one counter instead."""
+    from portal.ratelimit import usage
+
+    request = rf.get("/api/v1/links", REMOTE_ADDR="")
+    counter = usage(request, "test.no-address", "5/h")
+    assert counter is not None and counter["count"] == 1
