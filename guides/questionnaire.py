@@ -11,13 +11,15 @@ API, the calendar and a firm's links.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from guides import questions
-from guides.situation import MAX_VALUE_LENGTH, latest_arrival, parse_partial
+from guides.situation import ISO_DATE, MAX_VALUE_LENGTH, latest_arrival, parse_partial
 
 TEMPLATES = "guides/questionnaire/"
 
@@ -31,8 +33,18 @@ class Answer(BoundField):
         if self.name in answers:
             return self.field.prepare_value(answers[self.name])
         if self.name == "arrival" and self.errors:
-            return (self.data or "")[:MAX_VALUE_LENGTH]
+            return self._date_as_typed()
         return self.initial
+
+    def _date_as_typed(self) -> str | None:
+        """A refused date is shown again when it is a real date (out of range); anything else is not a
+        valid value of a date input (the HTML checker refuses it; a browser would drop it)."""
+        typed = (self.data or "")[:MAX_VALUE_LENGTH]
+        try:
+            dt.date.fromisoformat(typed)
+        except ValueError:
+            return None
+        return typed if ISO_DATE.fullmatch(typed) else None
 
     def build_widget_attrs(self, attrs, widget=None):
         attrs = dict(attrs)
