@@ -16,15 +16,15 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from guides import presenter, questions
+from guides import presenter
 from guides.changes import parse_since
 from guides.checklist import catalogue, count_checklist, make_checklist
+from guides.questionnaire import Questionnaire
 from guides.situation import (
     FAMILIES_WITH_PARTNER,
     InvalidSituation,
     latest_arrival,
     missing_required,
-    parse_partial,
     parse_situation,
     situation_from_answers,
     today,
@@ -77,26 +77,15 @@ def _hidden(answers: dict, shown: set[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _field(name: str, answers: dict, errors: dict, raw) -> dict:
-    if name == "arrival":
-        value = answers["arrival"].isoformat() if "arrival" in answers else (raw.get("arrival", "")[:64])
-        return {
-            "name": "arrival",
-            "is_date": True,
-            "value": value,
-            "errors": errors.get("arrival", []),
-            "min": "2000-01-01",
-            "max": latest_arrival().isoformat(),
-        }
-    q = questions.question(name, answers)
-    current = answers.get(name)
-    selected = set(current) if name == "children" and current else ({current} if current else set())
-    if name == "partner" and not current and answers.get("status"):
-        selected = {answers["status"]}
-    return {"name": name, "question": q, "selected": selected, "errors": errors.get(name, [])}
+def _ask(request) -> tuple[Questionnaire, dict, dict[str, list[str]]]:
+    """The questionnaire bound to the query: the form, the answers given so far and their errors."""
+    form = Questionnaire(request.GET)
+    form.is_valid()
+    return form, form.cleaned_data, {name: list(messages) for name, messages in form.errors.items()}
 
 
-def _question_page(request, answers, errors, shown: list[str], status: int, change: str | None = None):
+def _question_page(request, form, errors, shown: list[str], status: int, change: str | None = None):
+    answers = form.cleaned_data
     flow = _flow(answers)
     first = shown[0]
     step = flow.index(first) + 1 if first in flow else len(flow)
@@ -104,7 +93,6 @@ def _question_page(request, answers, errors, shown: list[str], status: int, chan
     if first in flow and flow.index(first) > 0:
         previous = flow[flow.index(first) - 1]
         back = _change_url(answers, previous)
-    fields = [_field(name, answers, errors, request.GET) for name in shown]
     error_summary = [(name, message) for name in shown for message in errors.get(name, [])]
     # Errors in answers not shown on this page (e.g. a hand-edited link) are listed too, never lost.
     error_summary += [(name, message) for name, messages in errors.items() if name not in shown for message in messages]
@@ -112,7 +100,7 @@ def _question_page(request, answers, errors, shown: list[str], status: int, chan
         request,
         "guides/questionnaire.html",
         {
-            "fields": fields,
+            "fields": form.asking(shown),
             "hidden": _hidden(answers, set(shown) | set(errors)),
             "step": step,
             # The total counts only the questions this reader will be asked: unknown until the family
@@ -138,22 +126,22 @@ def _change_url(answers: dict, name: str) -> str:
 @require_safe
 def checklist(request):
     """/<lang>/checklist/: the next question (200), the result (200), or the answers' errors (400)."""
-    answers, errors = parse_partial(request.GET)
+    form, answers, errors = _ask(request)
     if errors:
         shown = [n for n in FIELDS if n in errors]
-        return _question_page(request, answers, errors, shown, status=400)
+        return _question_page(request, form, errors, shown, status=400)
     change = request.GET.get("change", "")
     if change in _flow(answers):  # a question this reader is asked (no partner question without one)
         if change == "stay":
-            return _question_page(request, answers, {}, ["stay", "arrival"], status=200, change=change)
-        return _question_page(request, answers, {}, [change], status=200, change=change)
+            return _question_page(request, form, {}, ["stay", "arrival"], status=200, change=change)
+        return _question_page(request, form, {}, [change], status=200, change=change)
     following = _next_question(answers)
     if following is not None:
         shown = [following, "arrival"] if following == "stay" else [following]
-        return _question_page(request, answers, {}, shown, status=200)
+        return _question_page(request, form, {}, shown, status=200)
     since, since_errors = parse_since(request.GET)
     if since_errors:  # a hand-edited link: the answers stand, the message is in the summary
-        return _question_page(request, answers, since_errors, ["stay", "arrival"], status=400)
+        return _question_page(request, form, since_errors, ["stay", "arrival"], status=400)
     return _result(request, situation_from_answers(answers), since=since)
 
 
@@ -222,9 +210,13 @@ def task_page(request, key):
 
 
 def _errors_page(request, errors):
-    answers, _errs = parse_partial(request.GET)
+    """The whole situation's errors (the missing answers too) on the questions they belong to."""
+    form, _answers, found = _ask(request)
+    for name, messages in errors.items():
+        if name not in found:
+            form.add_error(name, messages)
     shown = [n for n in FIELDS if n in errors]
-    return _question_page(request, answers, errors, shown, status=400)
+    return _question_page(request, form, errors, shown, status=400)
 
 
 @require_safe
