@@ -117,14 +117,19 @@ def test_the_language_switch_sets_its_cookie_privately(client, site):
 
 
 @pytest.mark.parametrize("kind", ["home", "guide", "checklist result", "checklist JSON", "API v2 pages"])
-def test_a_repeat_request_comes_from_the_origin_cache_without_the_database(client, site, kind):
+def test_a_repeat_request_comes_from_the_origin_cache_without_the_database(client, site, kind, settings):
+    settings.COUNTERS_REDIS_URL = ""  # counts written at once (the embedded default): the one allowed write
     url = PUBLIC[kind].format(lang="ar")
     first = client.get(url)
     assert first["X-Page-Cache"] == "miss"
     with CaptureQueriesContext(connection) as queries:
         second = client.get(url)
     assert second["X-Page-Cache"] == "hit"
-    assert len(queries) == 0, [q["sql"] for q in queries]
+    # Nothing is read: the only statement allowed is the durable count of the checklist served (one
+    # upsert without Redis; a Redis HINCRBY in production, content/counters.py).
+    reads = [q["sql"] for q in queries if "_checklistcount" not in q["sql"]]
+    assert reads == [], reads
+    assert len(queries) <= 1, [q["sql"] for q in queries]
     assert second.content == first.content
     assert second["ETag"] == first["ETag"]
     assert second["Content-Type"] == first["Content-Type"]
