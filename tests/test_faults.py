@@ -116,20 +116,10 @@ def _queued(broker_url: str, queue: str = "celery") -> list[str]:
 
 def _publish_new_guide(client, slug):
     """A portal editor creates and publishes a guide through Wagtail's admin form."""
-    from wagtail.test.utils.form_data import nested_form_data, streamfield
+    from tests.content.factories import guide_admin_form
 
-    from content.models import Agency, PhasePage
-
-    phase = PhasePage.objects.get(slug="settling-in", locale__language_code="en")
-    data = nested_form_data({
-        "title": "Published while the worker is down", "slug": slug, "summary": "File it by 2 May.",
-        "body": streamfield([("warning", {"text": "Check the prefilled figures."})]),
-        "sources": streamfield([]),
-        "agency": Agency.objects.get(slug="skatteverket", locale__language_code="en").pk,
-        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
-        "action-publish": "action-publish",
-    })
-    return client.post(f"/admin/pages/add/content/guidepage/{phase.pk}/", data)
+    add_url, data = guide_admin_form("Published while the worker is down", slug, action="action-publish")
+    return client.post(add_url, data)
 
 
 @pytest.mark.services
