@@ -11,7 +11,7 @@ import time
 import pytest
 from django.test import override_settings
 
-from tests.conftest import require
+from tests.conftest import port_opens, require
 
 CHECKLIST = "/en/checklist/?status=eu&permit=work&family=alone&stay=long"
 
@@ -32,13 +32,7 @@ def throwaway_redis(tmp_path):
          "--dir", str(tmp_path)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.1)
-    else:
+    if not port_opens(port, 15):
         process.kill()
         require(False, "a throwaway redis-server")
     yield port, process
