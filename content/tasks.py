@@ -2,17 +2,12 @@
 
 import logging
 
-from celery import shared_task
+from portal.tasks import idempotent_task
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(
-    name="content.tasks.check_links",
-    autoretry_for=(Exception,),
-    retry_backoff=True,
-    retry_kwargs={"max_retries": 3},
-)
+@idempotent_task("content.tasks.check_links", max_retries=3)
 def check_links(force=False, hosts=None):
     """Check every outbound link. Idempotent: addresses checked in the last hours are skipped."""
     from content import linkcheck
@@ -22,12 +17,7 @@ def check_links(force=False, hosts=None):
     return {"found": summary.found, "checked": summary.checked, "outcomes": dict(summary.outcomes)}
 
 
-@shared_task(
-    name="content.tasks.send_review_reminders",
-    autoretry_for=(Exception,),
-    retry_backoff=True,
-    retry_kwargs={"max_retries": 5},
-)
+@idempotent_task("content.tasks.send_review_reminders")
 def send_review_reminders():
     """E-mail each agency's editors their guides due for review, once per ISO week (idempotent)."""
     from content import review
@@ -38,12 +28,7 @@ def send_review_reminders():
     return sent
 
 
-@shared_task(
-    name="content.tasks.fold_counters",
-    autoretry_for=(Exception,),
-    retry_backoff=True,
-    retry_kwargs={"max_retries": 5},
-)
+@idempotent_task("content.tasks.fold_counters")
 def fold_counters():
     """Fold the anonymous counts waiting in Redis into the daily rows (idempotent: content/counters.py)."""
     from content import counters
@@ -54,12 +39,7 @@ def fold_counters():
     return added
 
 
-@shared_task(
-    name="content.tasks.alert_translators",
-    autoretry_for=(Exception,),
-    retry_backoff=True,
-    retry_kwargs={"max_retries": 5},
-)
+@idempotent_task("content.tasks.alert_translators")
 def alert_translators(page_id):
     """Tell each language's translators that a source page they translate changed (once per revision)."""
     from content import translation_alerts

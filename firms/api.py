@@ -223,15 +223,10 @@ class LinkCreateSerializer(serializers.Serializer):
     )
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000, help_text="Shown to the client")
     tasks = FirmTaskSerializer(many=True, required=False, max_length=20)
-    expires_on = serializers.DateField(required=False, allow_null=True, help_text="Default: the firm default")
-
-    def validate_expires_on(self, day):
-        if day is None:
-            return None
-        problem = services.expiry_date_problem(day)
-        if problem:
-            raise serializers.ValidationError(problem)
-        return day
+    expires_on = serializers.DateField(
+        required=False, allow_null=True, validators=[services.validate_link_expiry],
+        help_text="Default: the firm default",
+    )
 
     def validate(self, data):
         unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []

@@ -73,7 +73,7 @@ class LinkForm(forms.Form):
     )
     expires_on = forms.DateField(
         label=_("Link expires on"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("Leave empty for the default."),
+        help_text=_("Leave empty for the default."), validators=[services.validate_link_expiry],
     )
 
     situation_fields = vocabulary.FIELDS
@@ -88,15 +88,6 @@ class LinkForm(forms.Form):
         for name in self.required_answers:
             self.fields[name].answer_required = True
             self.fields[name].widget.attrs["aria-required"] = "true"
-
-    def clean_expires_on(self):
-        day = self.cleaned_data.get("expires_on")
-        if day is None:
-            return None
-        problem = services.expiry_date_problem(day)
-        if problem:
-            raise forms.ValidationError(problem)
-        return day
 
     def clean(self):
         data = super().clean()

@@ -13,19 +13,21 @@ from firms import checklist
 from firms.models import ApiToken, AuditEvent, FirmTask, SharedChecklist
 
 
-def expiry_date_problem(day):
-    """Why ``day`` cannot be a link's last day (a message in the active language), or None.
+def validate_link_expiry(day):
+    """Refuse a day that cannot be a link's last day, in the active language.
 
-    One rule for the workspace form and the API serializer.
+    One rule for the workspace form and the API serializer: a Django validator, which DRF runs too.
     """
+    from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
     today = timezone.localdate()
     if day < today:
-        return _("The date must not be in the past.")
+        raise ValidationError(_("The date must not be in the past."))
     if (day - today).days > settings.FIRM_LINK_MAX_DAYS:
-        return _("A link can last at most %(days)s days.") % {"days": settings.FIRM_LINK_MAX_DAYS}
-    return None
+        raise ValidationError(
+            _("A link can last at most %(days)s days.") % {"days": settings.FIRM_LINK_MAX_DAYS}
+        )
 
 
 def expiry_bounds(now=None):

@@ -1,20 +1,17 @@
 """Background work of the firms app."""
+
 import logging
 import smtplib
 
 from celery import shared_task
 
 from firms import services
+from portal.tasks import idempotent_task
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(
-    name="firms.tasks.purge_expired_links",
-    autoretry_for=(Exception,),
-    retry_backoff=True,
-    retry_kwargs={"max_retries": 5},
-)
+@idempotent_task("firms.tasks.purge_expired_links")
 def purge_expired_links():
     """Delete links FIRM_LINK_RETENTION_DAYS after they expired or were revoked (beat schedule).
 

@@ -35,6 +35,20 @@ def require(condition: bool, what: str) -> None:
     pytest.skip(f"{what} not available; set REQUIRE_SERVICES=1 to make this a failure")
 
 
+def port_opens(port: int, seconds: float, step: float = 0.1) -> bool:
+    """Wait until a server a test started accepts connections on ``port``; False if it never does."""
+    import socket
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return True
+        time.sleep(step)
+    return False
+
+
 def without_isolation(html: str) -> str:
     """The HTML without the direction isolation Arabic pages give Latin runs (``<bdi>``, FSI … PDI)."""
     from portal.bidi import FSI, PDI

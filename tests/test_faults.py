@@ -11,7 +11,7 @@ import time
 import pytest
 from django.test import override_settings
 
-from tests.conftest import require
+from tests.conftest import port_opens, require
 
 CHECKLIST = "/en/checklist/?status=eu&permit=work&family=alone&stay=long"
 
@@ -32,13 +32,7 @@ def throwaway_redis(tmp_path):
          "--dir", str(tmp_path)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.1)
-    else:
+    if not port_opens(port, 15):
         process.kill()
         require(False, "a throwaway redis-server")
     yield port, process
@@ -116,20 +110,10 @@ def _queued(broker_url: str, queue: str = "celery") -> list[str]:
 
 def _publish_new_guide(client, slug):
     """A portal editor creates and publishes a guide through Wagtail's admin form."""
-    from wagtail.test.utils.form_data import nested_form_data, streamfield
+    from tests.content.factories import guide_admin_form
 
-    from content.models import Agency, PhasePage
-
-    phase = PhasePage.objects.get(slug="settling-in", locale__language_code="en")
-    data = nested_form_data({
-        "title": "Published while the worker is down", "slug": slug, "summary": "File it by 2 May.",
-        "body": streamfield([("warning", {"text": "Check the prefilled figures."})]),
-        "sources": streamfield([]),
-        "agency": Agency.objects.get(slug="skatteverket", locale__language_code="en").pk,
-        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
-        "action-publish": "action-publish",
-    })
-    return client.post(f"/admin/pages/add/content/guidepage/{phase.pk}/", data)
+    add_url, data = guide_admin_form("Published while the worker is down", slug, action="action-publish")
+    return client.post(add_url, data)
 
 
 @pytest.mark.services

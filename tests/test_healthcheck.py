@@ -15,7 +15,7 @@ import pytest
 import yaml
 from django.test import override_settings
 
-from tests.conftest import require
+from tests.conftest import port_opens, require
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,12 +79,7 @@ def production_gunicorn(tmp_path_factory):
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=(logs / "error.log").open("w"),
     )
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.5)
+        port_opens(port, 60, step=0.5)
         yield port, logs
     finally:
         server.terminate()

@@ -50,6 +50,19 @@ def _find(code):
     return SharedChecklist.objects.select_related("firm").filter(code=code).first()
 
 
+def _gone(request, link):
+    return _private(render(request, "firms/gone.html", {"link": link}, status=410))
+
+
+def _refusal(request, link):
+    """404 for an unknown code, 410 for a link that no longer opens; None for a link that opens."""
+    if link is None:
+        return _private(page_not_found(request))
+    if not link.is_available:
+        return _gone(request, link)
+    return None
+
+
 @require_safe
 def short_link(request, code):
     """/c/<code>: to the link in its language (the switcher then changes the prefix)."""
@@ -68,16 +81,14 @@ def _came_from_same_link(request, link) -> bool:
 @require_safe
 def shared_checklist(request, code):
     link = _find(code)
-    if link is None:
-        return _private(page_not_found(request))
-    if not link.is_available:
-        return _private(render(request, "firms/gone.html", {"link": link}, status=410))
+    if (refusal := _refusal(request, link)) is not None:
+        return refusal
     try:
         context = checklist_context(link, request, track=request.GET.get("track", "all"))
     except checklist.SituationError:
         # Answers stored under older rules that today's parser refuses: say so, never a 500.
         logger.warning("Shared link %s… holds a situation the parser now refuses", link.code[:6])
-        return _private(render(request, "firms/gone.html", {"link": link}, status=410))
+        return _gone(request, link)
     if is_person(request) and not _came_from_same_link(request, link):
         services.record_open(link)
     # The same checklist page as the public one (guides/result.html): ticks (kept in this browser under
@@ -92,14 +103,12 @@ def shared_calendar(request, code):
     """/<lang>/c/<code>/calendar.ics: the link's dated items and the firm's dated tasks, for the person
     chosen on the page. Private like the page (the firm's tasks are the client's)."""
     link = _find(code)
-    if link is None:
-        return _private(page_not_found(request))
-    if not link.is_available:
-        return _private(render(request, "firms/gone.html", {"link": link}, status=410))
+    if (refusal := _refusal(request, link)) is not None:
+        return refusal
     try:
         situation = checklist.parse_stored(link.situation)
     except checklist.SituationError:
-        return _private(render(request, "firms/gone.html", {"link": link}, status=410))
+        return _gone(request, link)
     language = translation.get_language() or link.language
     track = request.GET.get("track", "all")
     items = track_items(checklist.checklist(situation, language, request=request)["items"],

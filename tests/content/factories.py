@@ -112,3 +112,21 @@ class GuidePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = GuidePage
+
+
+def guide_admin_form(title, slug, action):
+    """The URL and data of Wagtail's "add a guide under Settling in" form, sent with ``action``
+    ("action-submit", "action-publish" or None for a preview): what an editor fills in."""
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    phase = PhasePage.objects.get(slug="settling-in", locale__language_code="en")
+    data = nested_form_data({
+        "title": title, "slug": slug, "summary": "File it by 2 May.",
+        "body": streamfield([("warning", {"text": "Check the prefilled figures."})]),
+        "sources": streamfield([]),
+        "agency": Agency.objects.get(slug="skatteverket", locale__language_code="en").pk,
+        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+    })
+    if action:
+        data[action] = action
+    return f"/admin/pages/add/content/guidepage/{phase.pk}/", data

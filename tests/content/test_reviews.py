@@ -2,11 +2,10 @@
 portal editor publishes; readers see it. The submitter never approves their own change."""
 from django.core import mail
 from wagtail.models import TaskState, WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from content.models import PORTAL_EDITORS, Agency, GuidePage, PhasePage
+from content.models import PORTAL_EDITORS, GuidePage
 from content.reviews import base_url
-from tests.content.factories import EditorFactory
+from tests.content.factories import EditorFactory, guide_admin_form
 
 
 def login(client, user):
@@ -16,19 +15,12 @@ def login(client, user):
 
 
 def submit_new_guide(client, slug="tax-return-basics"):
-    phase = PhasePage.objects.get(slug="settling-in", locale__language_code="en")
-    data = nested_form_data({
-        "title": "Your first tax return", "slug": slug, "summary": "File it by 2 May.",
-        "body": streamfield([("warning", {"text": "Check the prefilled figures."})]),
-        "sources": streamfield([]),
-        "agency": Agency.objects.get(slug="skatteverket", locale__language_code="en").pk,
-        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
-    })
-    preview_url = f"/admin/pages/add/content/guidepage/{phase.pk}/preview/"
+    add_url, data = guide_admin_form("Your first tax return", slug, action=None)
+    preview_url = f"{add_url}preview/"
     assert client.post(preview_url, data).json()["is_valid"]
     assert "Check the prefilled figures." in client.get(preview_url).content.decode()
     data["action-submit"] = "action-submit"
-    response = client.post(f"/admin/pages/add/content/guidepage/{phase.pk}/", data)
+    response = client.post(add_url, data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     return GuidePage.objects.get(slug=slug)
 

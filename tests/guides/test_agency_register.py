@@ -53,26 +53,26 @@ def test_each_loaded_task_names_the_same_agency_row_as_its_guide_page(tasks):
     assert checked >= 30
 
 
-def test_load_tasks_refuses_an_unknown_agency_key(tasks, tmp_path):
+def _load_with_first_task(tmp_path, field, value):
+    """Run load_tasks on the register with the first task's ``field`` changed; the file and the error."""
     data = read_file()
-    data["tasks"][0]["agency"] = "no-such-agency"
+    data["tasks"][0][field] = value
     broken = tmp_path / "tasks.yaml"
     broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(CommandError) as error:
         call_command("load_tasks", file=str(broken), verbosity=0)
-    message = str(error.value)
+    return data, str(error.value)
+
+
+def test_load_tasks_refuses_an_unknown_agency_key(tasks, tmp_path):
+    data, message = _load_with_first_task(tmp_path, "agency", "no-such-agency")
     assert "no-such-agency" in message and data["tasks"][0]["key"] in message and "load_demo" in message
     assert Task.objects.get(key=data["tasks"][0]["key"]).agency.slug != "no-such-agency"  # nothing half-loaded
 
 
 def test_load_tasks_refuses_an_unknown_guide(tasks, tmp_path):
-    data = read_file()
-    data["tasks"][0]["guide"] = "no-such-guide"
-    broken = tmp_path / "tasks.yaml"
-    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(CommandError) as error:
-        call_command("load_tasks", file=str(broken), verbosity=0)
-    assert "no-such-guide" in str(error.value) and "load_demo" in str(error.value)
+    data, message = _load_with_first_task(tmp_path, "guide", "no-such-guide")
+    assert "no-such-guide" in message and "load_demo" in message
     assert Task.objects.get(key=data["tasks"][0]["key"]).guide.slug != "no-such-guide"  # nothing half-loaded
 
 
