@@ -2,14 +2,20 @@
 
 Wagtail's summary counts every page of the site (162 in the demo); for an agency editor it counts
 their agency's pages instead, and a panel lists those pages with their review dates and languages.
-Portal editors and superusers keep Wagtail's own dashboard.
+Portal editors and superusers keep Wagtail's own dashboard. Every editor also gets the panel of their
+agency's guides due for review (all guides for portal editors).
 """
 from django.conf import settings
+from django.urls import reverse
 from wagtail.admin.site_summary import PagesSummaryItem, SummaryItem
 from wagtail.admin.ui.components import Component
 
 from content.models import Agency, GuidePage
 from content.ownership import own_agency_keys, user_is_portal_editor
+from content.review import due_guides, visible_agency_keys
+
+#: Guides listed in the review-due panel before it links to the report.
+SHOWN = 8
 
 
 def agency_pages(user):
@@ -68,3 +74,20 @@ def scope_summary(request, items):
 def add_agency_panel(request, panels):
     if is_agency_editor(request.user):
         panels.append(AgencyPagesPanel(request.user))
+
+class ReviewDuePanel(Component):
+    name = "landa_review_due"
+    order = 120
+    template_name = "content/admin/review_due_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        due = due_guides(agency_keys=visible_agency_keys(self.request.user))
+        return {
+            "due": due[:SHOWN],
+            "more": max(0, len(due) - SHOWN),
+            "total": len(due),
+            "report_url": reverse("landa_review_due_report"),
+        }

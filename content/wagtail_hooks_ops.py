@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from content import counters
-from content.dashboard_ops import ReviewDuePanel
+from content.dashboard import ReviewDuePanel
 from content.ops_reports import REPORTS
 
 
