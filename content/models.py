@@ -128,6 +128,14 @@ class LandaPageMixin:
         context["language_urls"] = urls_in_languages(self)  # the switcher's and hreflang targets
         return context
 
+    def serve_preview(self, request, mode_name):
+        """The admin's preview panel frames the preview: Wagtail runs it through the middleware as a
+        request for the page's public path, where the site's CSP refuses every frame
+        (``frame-ancestors 'none'``). A preview may be framed by the site itself, nothing else."""
+        response = super().serve_preview(request, mode_name)
+        response._csp_replace = {"frame-ancestors": ["'self'"]}  # read by django-csp's middleware
+        return response
+
     def permissions_for_user(self, user):
         from content.ownership import AgencyPagePermissionTester
 

@@ -5,6 +5,7 @@ editor does the same for the last step, which publishes it; a reader sees it liv
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
+from playwright.sync_api import expect
 from wagtail.models import WorkflowState
 
 from content.models import PORTAL_EDITORS, GuidePage
@@ -55,6 +56,10 @@ def test_the_editors_journey_in_the_browser(live_demo, chromium):
         page = sign_in(writer_context, url, "writer")
         page.goto(f"{url}/admin/pages/{guide.pk}/edit/")
         page.fill("#id_summary", NEW_SUMMARY)
+        # The preview panel frames the unsaved page (the site's CSP must let the admin frame a preview).
+        page.click("button[data-side-panel-toggle='preview']")
+        preview = page.frame_locator("#w-preview-iframe")
+        expect(preview.locator("body")).to_contain_text(NEW_SUMMARY, timeout=30000)
         # "Submit for moderation" sits in the save button's menu.
         page.locator("footer [data-w-dropdown-target=toggle]").first.click()
         with page.expect_navigation(timeout=60000):

@@ -91,6 +91,12 @@ def test_the_admin_preview_of_an_edited_guide_renders_its_unsaved_steps(admin_cl
     assert "Register in Sweden (preview)" in html
     assert "An unsaved warning." in html
     assert Page.objects.get(pk=page.pk).title != "Register in Sweden (preview)"
+    # The preview panel frames this response: the site's own CSP must let the admin (same origin) frame it.
+    panel = admin_client.get(url + "?in_preview_panel=true")
+    assert panel.status_code == 200
+    assert "frame-ancestors 'self'" in panel["Content-Security-Policy"], panel["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" not in panel["Content-Security-Policy"]
+    assert panel["X-Frame-Options"] == "SAMEORIGIN"
 
 
 def _text(response):
