@@ -12,12 +12,14 @@ background, after the page is shown, and is not part of what the page needs.
 
 import pytest
 
+from tests.pages import PAGE_TYPES
+
 pytestmark = pytest.mark.browser
 
 LANGS = ["en", "sv", "ar", "so"]
 PAGES = {
-    "home": "/{lang}/",
-    "guide": "/{lang}/arriving/register-population/",
+    "home": PAGE_TYPES["home"],
+    "guide": PAGE_TYPES["guide"],
     "checklist result": "/{lang}/checklist/?status=third-country&permit=work&family=alone&stay=long",
 }
 MAX_BYTES = 60 * 1024
@@ -39,14 +41,12 @@ def load(context, url):
     return fetched
 
 
-def test_home_guide_and_checklist_are_light(live_demo, chromium):
-    from django.core.management import call_command
-
-    call_command("load_tasks", verbosity=0)
+def test_home_guide_and_checklist_are_light(live_site, chromium):
+    """Reads only: the shared live site (demo and tasks loaded once), no flush and reload of its own."""
     failures, report = [], []
     for lang in LANGS:
         for kind, path in PAGES.items():
-            url = live_demo.url + path.format(lang=lang)
+            url = live_site.url + path.format(lang=lang)
             # A fresh context each time: an empty browser cache, as for a first visit.
             context = chromium.new_context(service_workers="block")
             try:
