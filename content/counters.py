@@ -53,6 +53,14 @@ class Kind:
 KINDS: dict[str, Kind] = {}
 
 
+def dimensions_of(kind: Kind, values: list) -> dict:
+    """The dimensions of a stored count. A count made before a dimension was added (still in Redis, or
+    marked on a page in the origin cache) has fewer values: the missing ones are empty, never an error."""
+    values = list(values)[: len(kind.dimensions)]
+    values += [""] * (len(kind.dimensions) - len(values))
+    return dict(zip(kind.dimensions, values, strict=True))
+
+
 def register(name: str, model: str, dimensions: tuple[str, ...], values: tuple[str, ...] = ("count",)) -> None:
     KINDS[name] = Kind(model, dimensions, values)
 
@@ -131,7 +139,7 @@ class CountMiddleware:
         if spec and request.method == "GET" and response.status_code == 200:
             try:
                 name, value, values = json.loads(spec)
-                count(name, value, **dict(zip(KINDS[name].dimensions, values, strict=True)))
+                count(name, value, **dimensions_of(KINDS[name], values))
             except Exception:  # noqa: BLE001 - a count must never fail a reader's page
                 log.exception("counter %s not counted", spec)
         return response
@@ -189,7 +197,7 @@ def _fold_batch(connection, key: str) -> int:
                 if kind is None:
                     log.error("unknown counter %s in %s: kept out of the rows", name, key)
                     continue
-                add(name, day, dict(zip(kind.dimensions, values, strict=True)), {value: int(n)})
+                add(name, day, dimensions_of(kind, values), {value: int(n)})
                 added += int(n)
     except IntegrityError:
         added = 0  # an earlier fold added this batch and died before deleting it

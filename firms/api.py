@@ -213,6 +213,11 @@ class LinkCreateSerializer(serializers.Serializer):
     stay = _slug("long | short")
     partner = _slug("optional, with a partner: nordic | eu | third-country")
     arrival = serializers.CharField(required=False, allow_blank=True, max_length=20, help_text="YYYY-MM-DD, optional")
+    municipality = serializers.CharField(
+        required=False, allow_blank=True, max_length=20,
+        help_text="Optional: where the client will live, a municipality's four-digit code from Statistics Sweden "
+        "(e.g. 1480 Göteborg). The client's checklist then shows its local guides.",
+    )
     language = serializers.ChoiceField(
         choices=LANGUAGE_CODES, help_text="Required: the client's language (en, sv, ar, so)",
         error_messages={"invalid_choice": choices_message(LANGUAGE_CODES)},
@@ -245,6 +250,9 @@ class LinkSerializer(serializers.Serializer):
     url = serializers.URLField(help_text="Give this to the client: /c/<code>")
     language = serializers.CharField()
     profile = serializers.DictField(help_text="The situation, as in the checklist API's profile")
+    municipality = serializers.CharField(
+        allow_null=True, help_text="The municipality's code (Statistics Sweden), or null when not given"
+    )
     profile_errors = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
         allow_null=True,
@@ -301,6 +309,7 @@ def link_data(request, link):
         "language": link.language,
         "profile": profile,
         "profile_errors": problems,
+        "municipality": link.municipality or None,
         "rules_version": link.rules_version,
         "reference": link.reference,
         "note": link.note,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from firms import checklist, services
 from firms.models import PHASES, ApiToken, Member, SharedChecklist
 from guides import questions, vocabulary
+from guides.place import grouped_municipalities
 from portal.languages import LANGUAGES
 
 # The questionnaire's own questions and answers (guides.questions, guides.vocabulary), so staff see
@@ -59,6 +60,12 @@ class LinkForm(forms.Form):
     arrival = forms.DateField(
         label=_("Arrival date"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Optional. With it, the checklist shows dates."),
+    )
+    municipality = forms.ChoiceField(
+        label=_("Where will the client live?"), required=False,
+        choices=lambda: [("", _("Not decided yet")), *((name, list(ms)) for name, ms in grouped_municipalities())],
+        help_text=_("The checklist then shows the municipality's and region's local guides."),
+        widget=forms.Select(attrs={"class": "js-place"}),
     )
     language = forms.ChoiceField(label=_("Client's language"), choices=LANGUAGES)
     reference = forms.CharField(

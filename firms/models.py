@@ -138,6 +138,8 @@ class SharedChecklist(models.Model):
     # The situation exactly as the checklist parser canonicalises it (Situation.as_query()).
     situation = models.CharField(max_length=500)
     arrival = models.DateField(null=True, blank=True)
+    # Where the client will live (a municipality's code, also in ``situation``): its local guides show.
+    municipality = models.CharField(max_length=4, blank=True)
     language = models.CharField(max_length=8, choices=LANGUAGES, default="en")
     reference = models.CharField(max_length=80, blank=True)
     note = models.TextField(max_length=2000, blank=True)

@@ -42,6 +42,7 @@ def create_link(*, firm, situation, language, reference="", note="", tasks=(), e
         firm=firm,
         situation=situation.as_query(),
         arrival=situation.arrival,
+        municipality=situation.municipality or "",
         language=language,
         reference=reference,
         note=note,
@@ -59,6 +60,7 @@ def update_link(link, *, situation, language, reference, note, tasks, expires_at
     before = _editable(link)
     link.situation = situation.as_query()
     link.arrival = situation.arrival
+    link.municipality = situation.municipality or ""
     link.language = language
     link.reference = reference
     link.note = note

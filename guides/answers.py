@@ -8,7 +8,7 @@ translates its messages, builds a ``Situation`` from a query string. The values 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from urllib.parse import urlencode
 
@@ -35,6 +35,9 @@ class Situation:
     #: The partner's citizenship when there is a partner (defaults to ``status``), else None.
     partner: str | None
     arrival: dt.date | None = None
+    #: Where the household will live: a municipality's Statistics Sweden code. No rule reads it; it
+    #: adds the place's local guides (DESIGN.md, "Place").
+    municipality: str | None = None
 
     @property
     def has_partner(self) -> bool:
@@ -44,9 +47,14 @@ class Situation:
     def has_children(self) -> bool:
         return self.family in FAMILIES_WITH_CHILDREN
 
-    def query_items(self, arrival: bool = True) -> list[tuple[str, str]]:
+    @property
+    def region(self) -> str | None:
+        """The region's code: the municipality code's first two digits."""
+        return self.municipality[:2] if self.municipality else None
+
+    def query_items(self, arrival: bool = True, place: bool = True) -> list[tuple[str, str]]:
         """The canonical parameters: fixed order, children as one comma list, the partner's citizenship
-        whenever there is a partner (the default made explicit)."""
+        whenever there is a partner (the default made explicit), the place last."""
         items = [("status", self.status), ("permit", self.permit), ("family", self.family)]
         if self.children:
             items.append(("children", ",".join(self.children)))
@@ -55,18 +63,21 @@ class Situation:
         items.append(("stay", self.stay))
         if arrival and self.arrival is not None:
             items.append(("arrival", self.arrival.isoformat()))
+        if place and self.municipality is not None:
+            items.append(("municipality", self.municipality))
         return items
 
-    def as_query(self, arrival: bool = True) -> str:
-        return urlencode(self.query_items(arrival=arrival), safe=",")
+    def as_query(self, arrival: bool = True, place: bool = True) -> str:
+        return urlencode(self.query_items(arrival=arrival, place=place), safe=",")
 
     @property
     def key(self) -> str:
-        """Stable and readable key of the answers without the date: counters, localStorage."""
-        return self.as_query(arrival=False)
+        """Stable and readable key of the answers without the date or the place: counters (which never
+        hold a municipality), localStorage (ticks survive a change of place)."""
+        return self.as_query(arrival=False, place=False)
 
     def without_arrival(self) -> Situation:
-        return Situation(self.status, self.permit, self.family, self.children, self.stay, self.partner, None)
+        return replace(self, arrival=None)
 
 
 def every_situation():

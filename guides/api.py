@@ -109,8 +109,41 @@ Items = inline_serializer(
         "note": serializers.CharField(
             required=False, allow_null=True, help_text="Only on the partner's items: what the partner should know."
         ),
+        "local": inline_serializer(
+            "ChecklistLocalLink",
+            {
+                "title": serializers.CharField(),
+                "url": serializers.URLField(),
+                "owner": serializers.CharField(help_text="The municipality or region that publishes it."),
+            },
+            many=True,
+            required=False,
+            help_text=(
+                "Only with a municipality, when there is something: its local guides for this task, "
+                "else its region's."
+            ),
+        ),
     },
     many=True,
+)
+
+
+def _place_ref(name):
+    return inline_serializer(
+        name,
+        {
+            "code": serializers.CharField(),
+            "name": serializers.CharField(),
+            "url": serializers.URLField(allow_null=True, help_text="Its page on this site, if it has one."),
+        },
+    )
+
+
+Place = inline_serializer(
+    "ChecklistPlace",
+    {"municipality": _place_ref("ChecklistMunicipality"), "region": _place_ref("ChecklistRegion")},
+    allow_null=True,
+    help_text="The municipality given (Statistics Sweden's code) and its region; null without one.",
 )
 
 Changes = inline_serializer(
@@ -134,6 +167,7 @@ Checklist = inline_serializer(
         "language": serializers.ChoiceField(LANGUAGE_CODES),
         "rules_version": serializers.RegexField(r"^[0-9a-f]{12}$"),
         "share_url": serializers.URLField(help_text="The HTML result page with every answer."),
+        "place": Place,
         "items": Items,
         "changes": Changes,
     },
@@ -173,6 +207,15 @@ class ChecklistView(APIView):
             _answer("partner", answers.CITIZENSHIPS, "The partner's citizenship; default: the same as status.", False),
             OpenApiParameter(
                 "arrival", str, description="Arrival date, YYYY-MM-DD, from 2000-01-01 to five years ahead."
+            ),
+            OpenApiParameter(
+                "municipality",
+                str,
+                pattern="^[0-9]{4}$",
+                description=(
+                    "Optional: where the household will live, a municipality's four-digit code from Statistics "
+                    "Sweden (1480 Göteborg). Changes no item; adds place and local links."
+                ),
             ),
             OpenApiParameter("lang", str, enum=LANGUAGE_CODES, description="Language of the texts (default en)."),
             OpenApiParameter("since", str, pattern="^[0-9a-f]{12}$", description="A rules_version to compare with."),

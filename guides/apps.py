@@ -11,4 +11,4 @@ class GuidesConfig(AppConfig):
         from content import counters
         from guides import signals  # noqa: F401
 
-        counters.register("checklist", "guides.ChecklistCount", ("situation", "language"))
+        counters.register("checklist", "guides.ChecklistCount", ("situation", "language", "region"))

@@ -204,12 +204,19 @@ def result_url(situation: Situation, language: str, since: str | None = None) ->
 def make_checklist(situation: Situation, language: str, request=None, since: str | None = None) -> dict:
     """The checklist as the JSON API shapes it (DESIGN.md); views and the calendar read the same dict.
 
-    With ``since`` (a well-formed rules_version) the result gains ``changes`` (guides.changes)."""
+    With ``since`` (a well-formed rules_version) the result gains ``changes`` (guides.changes). With a
+    municipality, ``place`` names it and its region, and an item with local guides gains ``local``."""
+    from guides import place
     from guides.changes import changes_since
 
     cat = catalogue()
     items = engine.build(cat.book, situation)
     urls = guide_urls(cat, language)
+    found = place.layer(situation, language)
+
+    def full(url):
+        return absolute(url, request)
+
     out = []
     for item in items:
         agency = cat.agencies.get(item.key)
@@ -235,6 +242,8 @@ def make_checklist(situation: Situation, language: str, request=None, since: str
         )
         if "partner" in item.persons:  # what the partner in particular should know (null: nothing)
             out[-1]["note"] = cat.texts[item.key][language]["note"] or None
+        if local := place.local_links(found, item.key, full):
+            out[-1]["local"] = local
     data = {
         "profile": {
             "status": situation.status,
@@ -248,6 +257,7 @@ def make_checklist(situation: Situation, language: str, request=None, since: str
         "language": language,
         "rules_version": cat.version,
         "share_url": absolute(result_url(situation, language, since=cat.version), request),
+        "place": place.place_data(situation, found, full),
         "items": out,
     }
     if since is not None:
@@ -256,11 +266,14 @@ def make_checklist(situation: Situation, language: str, request=None, since: str
 
 
 def count_checklist(response, situation: Situation, language: str) -> None:
-    """Count the checklist this response shows, per answers and language (never the date, IP or cookie).
+    """Count the checklist this response shows, per answers, language and region (never the date, the
+    municipality, an IP or a cookie).
 
     The response is marked; ``content.counters.CountMiddleware`` counts each GET that serves it, from
     the view or from the page cache, durably at once (a HEAD, e.g. a link preview, is not counted).
     """
     from content import counters
 
-    counters.mark(response, "checklist", situation=situation.key[:200], language=language)
+    counters.mark(
+        response, "checklist", situation=situation.key[:200], language=language, region=situation.region or ""
+    )

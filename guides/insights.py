@@ -1,9 +1,9 @@
 """The insights dashboard (Wagtail admin → Reports → Insights): whether the portal helps, in aggregates.
 
-For a chosen period: checklists made per situation and language, the partners' situations, outbound
-clicks per agency and page, the helpful ratio per page, and the pages most often read in a language
-they are not translated into. Every number comes from the anonymous daily counts
-(``content.counters``); any cell under 5 shows as "<5" (DESIGN.md, Privacy), and no total is shown
+For a chosen period: checklists made per situation and language, the partners' situations, checklists
+per region (never per municipality), outbound clicks per agency and page, the helpful ratio per page,
+and the pages most often read in a language they are not translated into. Every number comes from the
+anonymous daily counts (``content.counters``); any cell under 5 shows as "<5" (DESIGN.md, Privacy), and no total is shown
 beside suppressed cells, so none can be worked out by subtraction. Agency editors see their own
 agency's pages in the page sections; the checklist sections are about readers, not agencies.
 It lives in ``guides`` because it reads the checklist counts, and ``content`` never imports ``guides``.
@@ -115,6 +115,32 @@ def checklists(start, end):
     return codes, rows, partners
 
 
+def regions(start, end):
+    """Rows of (region, its language, [cell per language]) in Swedish order, then those without a place.
+
+    Counted per region only (the municipality is never stored), each cell suppressed under 5."""
+    from content.places import regions as all_regions
+    from guides.place import swedish_key
+
+    codes = [code for code, _name in settings.LANGUAGES]
+    counts = (
+        ChecklistCount.objects.filter(day__range=(start, end))
+        .values("region", "language")
+        .annotate(total=Sum("count"))
+    )
+    by_region: dict[str, dict[str, int]] = {}
+    for row in counts:
+        by_region.setdefault(row["region"], {})[row["language"]] = row["total"]
+    names = {code: region.name for code, region in all_regions().items()}
+    known = sorted((code for code in by_region if code in names), key=lambda code: swedish_key(names[code]))
+    rows = [
+        (names[code], "sv", [suppressed(by_region[code].get(language, 0)) for language in codes]) for code in known
+    ]
+    if "" in by_region:
+        rows.append((_("No municipality given"), None, [suppressed(by_region[""].get(language, 0)) for language in codes]))
+    return rows
+
+
 def clicks(start, end, agency_keys):
     from content.models import Agency
 
@@ -193,6 +219,7 @@ class InsightsView(WagtailAdminTemplateMixin, TemplateView):
             "languages": [(code, dict(LANGUAGES).get(code, code)) for code in codes],
             "situations": situations,
             "partners": partners,
+            "regions": regions(start, end),
             "clicks": clicks(start, end, agency_keys),
             "helpfulness": helpfulness(start, end, agency_keys),
             "fallback_reads": fallback_reads(start, end, agency_keys),
@@ -209,6 +236,9 @@ class InsightsView(WagtailAdminTemplateMixin, TemplateView):
                 writer.writerow([_("Checklists made"), label, code, cell])
         for label, value in sections["partners"]:
             writer.writerow([_("Partners"), label, "", value])
+        for label, _lang, cells in sections["regions"]:
+            for (code, _name), cell in zip(sections["languages"], cells, strict=True):
+                writer.writerow([_("Checklists per region"), label, code, cell])
         for agency, page, _url, value in sections["clicks"]:
             writer.writerow([_("Outbound clicks"), page, agency, value])
         for page, _url, yes, no, share in sections["helpfulness"]:

@@ -194,17 +194,22 @@ class RulesSnapshot(models.Model):
 
 
 class ChecklistCount(models.Model):
-    """Checklists made per situation, language and day: anonymous (the answers without the arrival
-    date, and the language; no IP or cookie). Counted through ``content.counters`` (see guides/apps.py)."""
+    """Checklists made per situation, language, region and day: anonymous (the answers without the
+    arrival date or the municipality, the language, the region the municipality is in; no IP or cookie).
+    Counted through ``content.counters`` (see guides/apps.py)."""
 
     day = models.DateField()
     situation = models.CharField(max_length=200)
     language = models.CharField(max_length=8, default="", blank=True)
+    #: The region's two-digit code when a municipality was given, else empty. Never the municipality.
+    region = models.CharField(max_length=2, default="", blank=True)
     count = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["day", "situation", "language"], name="guides_count_unique_day_situation")
+            models.UniqueConstraint(
+                fields=["day", "situation", "language", "region"], name="guides_count_unique_day_situation_region"
+            )
         ]
         verbose_name = _("checklist count")
 

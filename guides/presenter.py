@@ -23,12 +23,12 @@ from guides.vocabulary import FIELDS, PERSON_LABELS, PHASES, TRACKS, label
 
 def answer_summary(situation, change_url: Callable[[str], str] | None = None) -> list[tuple[str, str, str | None]]:
     """[(question, answer, link to change it or None)] in the active language, worded and ordered as
-    the questionnaire asks (the arrival date has its own row on the page)."""
+    the questionnaire asks (the arrival date and the place have their own rows on the page)."""
     answers = {"status": situation.status}
     rows = []
     for name in FIELDS:
         value = getattr(situation, name)
-        if name == "arrival" or not value:
+        if name in ("arrival", "municipality") or not value:
             continue
         if name == "children":
             answer = pgettext("list separator", ", ").join(label("children", group) for group in value)
@@ -59,15 +59,17 @@ def checklist_page(
     since: str | None = None,
     calendar: str | None = None,
     firm_tasks: list[dict] = (),
+    change_place: str | None = None,
 ) -> dict:
     """The context of the checklist page (``templates/guides/result.html``) for ``data``.
 
     ``keep`` are the query parameters every link of the page carries (the answers, on the public page;
     nothing on a firm's link, whose code holds them); ``calendar`` is the calendar file's path;
-    ``firm_tasks`` are a firm's own tasks ({"title", "phase", "due"}), shown on every person's list."""
+    ``firm_tasks`` are a firm's own tasks ({"title", "phase", "due"}), shown on every person's list;
+    ``change_place`` is the link that asks the municipality again (none on a firm's link)."""
     tracks = tracks_of(situation)
     track = track if track in tracks else "all"
-    items = track_items(decorate(data["items"], situation, on), track)
+    items = track_items(decorate(data["items"], situation, on, language=data["language"]), track)
     mine = [] if track == "all" else [("track", track)]
     again = [("since", since)] if since else []
 
@@ -103,6 +105,8 @@ def checklist_page(
         else None,
         "print_url": url(("view", "print"), *mine),
         "changes": changes_context(data.get("changes"), task_titles(data["language"])),
+        "place": data.get("place"),
+        "change_place_url": change_place,
     }
 
 
@@ -115,16 +119,20 @@ def passed_label() -> str:
     return _("This date has passed — do it now.")
 
 
-def decorate(items: list[dict], situation, on: dt.date) -> list[dict]:
+def decorate(items: list[dict], situation, on: dt.date, language: str | None = None) -> list[dict]:
     """Add the page's reading to each item (in place, and returned). ``on`` is today's date.
 
-    Typical durations come from the guides in bulk (guides.durations), in the active language."""
+    Typical durations come from the guides in bulk (guides.durations), in the active language; local
+    links gain the language their title is in (from the same cached local layer as the data)."""
     from django.utils import translation
 
+    from guides import place
     from guides.checklist import catalogue
     from guides.durations import guide_times
 
-    times = guide_times(catalogue(), translation.get_language() or "en")
+    language = language or translation.get_language() or "en"
+    times = guide_times(catalogue(), language)
+    found = place.layer(situation, language) if any(item.get("local") for item in items) else None
     people = {key: label("person", key) for key in PERSON_LABELS}
     if situation.family == "alone":
         people["household"] = people["mover"]
@@ -147,6 +155,10 @@ def decorate(items: list[dict], situation, on: dt.date) -> list[dict]:
         item["duration"] = times.get(item["key"])
         item["is_law"] = bool(rule) and rule.get("kind") == "law"
         item["due_label"] = due_label(rule.get("kind")) if rule else None
+        languages = [link.language for link in found.for_task(item["key"])] if found and item.get("local") else []
+        item["local_links"] = [
+            {**link, "lang": lang} for link, lang in zip(item.get("local", []), languages, strict=False)
+        ]
     return items
 
 
@@ -247,6 +259,9 @@ def calendar_file(
         # The event's title says which kind of date it is: a legal limit reads apart from a target.
         kind = _("Deadline set by law") if item["due_kind"] == "law" else _("Suggested date")
         body = f"{due_label(item['due_kind'])}: {due.isoformat()}\n\n{item['summary']}\n\n{item['why']}"
+        if item.get("local"):  # the municipality's (or region's) own guides for the task
+            lines = "\n".join(f"{link['title']} ({link['owner']}): {link['url']}" for link in item["local"])
+            body += f"\n\n{_('Where you live')}:\n{lines}"
         add(item["key"], due, item["title"], kind, f"{body}\n\n{item['guide_url']}", item["guide_url"])
     for n, task in enumerate(firm_tasks, start=1):
         if task["due"] is None:

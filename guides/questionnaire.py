@@ -121,6 +121,25 @@ class ArrivalQuestion(forms.DateField):
         return value
 
 
+class PlaceSelect(forms.Select):
+    """One select grouped by region (works without JavaScript); static/js/place.js adds a filter box."""
+
+    template_name = TEMPLATES + "place_select.html"
+    option_template_name = TEMPLATES + "place_option.html"
+
+
+def place_choices():
+    """"Not decided yet", then each region's municipalities (Swedish names, Swedish order)."""
+    from guides.place import grouped_municipalities
+
+    return [("", _("Not decided yet")), *((region, list(group)) for region, group in grouped_municipalities())]
+
+
+class PlaceQuestion(forms.ChoiceField):
+    def clean(self, value):
+        return value
+
+
 class Questionnaire(forms.Form):
     """Every answer of the checklist contract; a page shows one question (or the stay and the arrival)."""
 
@@ -139,6 +158,17 @@ class Questionnaire(forms.Form):
         required=False,
         template_name=TEMPLATES + "date.html",
         widget=DateInput(format="%Y-%m-%d", attrs={"min": "2000-01-01"}),
+    )
+    municipality = PlaceQuestion(
+        label=_("Where will you live? (optional)"),
+        help_text=_(
+            "Choose your municipality to see its local guides beside the steps, or leave it as “Not decided yet”. "
+            "It changes none of the steps."
+        ),
+        choices=place_choices,
+        required=False,
+        template_name=TEMPLATES + "place.html",
+        widget=PlaceSelect(attrs={"class": "js-place"}),
     )
 
     def __init__(self, data=None, **kwargs):

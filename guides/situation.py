@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
+from content.places import municipality
 from guides.answers import Situation, every_situation  # noqa: F401 - re-exported for the parser's users
 from guides.vocabulary import (
     CHILDREN,
@@ -32,6 +33,8 @@ from guides.vocabulary import (
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Statistics Sweden's municipality code (content.places has the 290 that exist).
+MUNICIPALITY_CODE = re.compile(r"[0-9]{4}")
 EARLIEST_ARRIVAL = dt.date(2000, 1, 1)
 #: Longer than any valid value; anything longer is refused before it is looked at.
 MAX_VALUE_LENGTH = 64
@@ -144,6 +147,31 @@ def _arrival(params, errors: dict) -> dt.date | None:
     return date
 
 
+def _municipality(params, errors: dict) -> str | None:
+    """A municipality's four-digit Statistics Sweden code (content.places); its region follows from it."""
+    values = _values(params, "municipality")
+    if not values:
+        return None
+    if len(values) > MAX_VALUES or any(len(v) > MAX_VALUE_LENGTH for v in values):
+        errors.setdefault("municipality", []).append(_("This answer is too long."))
+        return None
+    if len(set(values)) > 1:
+        errors.setdefault("municipality", []).append(_("Give only one answer to this question."))
+        return None
+    code = values[0]
+    if not MUNICIPALITY_CODE.fullmatch(code):
+        errors.setdefault("municipality", []).append(
+            _("Give the municipality's four-digit code, for example 1480 for Göteborg.")
+        )
+        return None
+    if municipality(code) is None:
+        errors.setdefault("municipality", []).append(
+            _("There is no municipality with this code. Choose one from the list.")
+        )
+        return None
+    return code
+
+
 def parse_partial(params) -> tuple[dict, dict[str, list[str]]]:
     """The answers given so far and the errors among them; missing answers are not errors here.
 
@@ -159,6 +187,7 @@ def parse_partial(params) -> tuple[dict, dict[str, list[str]]]:
     answers["partner"] = _single(params, "partner", CITIZENSHIPS, errors)
     answers["stay"] = _single(params, "stay", STAYS, errors)
     answers["arrival"] = _arrival(params, errors)
+    answers["municipality"] = _municipality(params, errors)
 
     if answers["status"] in FREE_MOVEMENT and answers["permit"] not in (None, *PERMITS_WITHOUT_PERMIT):
         errors.setdefault("permit", []).append(
@@ -215,4 +244,5 @@ def situation_from_answers(answers: dict) -> Situation:
         stay=answers["stay"],
         partner=partner,
         arrival=answers.get("arrival"),
+        municipality=answers.get("municipality"),
     )

@@ -36,6 +36,8 @@ LANGUAGE_CODES = ("en", "sv", "ar", "so")
 #: Changing an answer asks again the answers that depend on it.
 #: (The stay question comes after the partner's, so a new family situation asks it again too.)
 DEPENDENT = {"status": ("permit",), "family": ("children", "partner", "stay")}
+#: The last page asks the stay and the two optional answers: the arrival date and, last, the place.
+LAST_PAGE = ["stay", "arrival", "municipality"]
 
 
 def _language() -> str:
@@ -109,6 +111,7 @@ def _question_page(request, form, errors, shown: list[str], status: int, change:
             "back_url": back,
             "error_summary": error_summary,
             "change": change,
+            "shown": shown,
         },
         status=status,
     )
@@ -133,15 +136,17 @@ def checklist(request):
     change = request.GET.get("change", "")
     if change in _flow(answers):  # a question this reader is asked (no partner question without one)
         if change == "stay":
-            return _question_page(request, form, {}, ["stay", "arrival"], status=200, change=change)
+            return _question_page(request, form, {}, LAST_PAGE, status=200, change=change)
         return _question_page(request, form, {}, [change], status=200, change=change)
+    if change == "municipality" and not missing_required(answers):
+        return _question_page(request, form, {}, ["municipality"], status=200, change=change)
     following = _next_question(answers)
     if following is not None:
-        shown = [following, "arrival"] if following == "stay" else [following]
+        shown = LAST_PAGE if following == "stay" else [following]
         return _question_page(request, form, {}, shown, status=200)
     since, since_errors = parse_since(request.GET)
     if since_errors:  # a hand-edited link: the answers stand, the message is in the summary
-        return _question_page(request, form, since_errors, ["stay", "arrival"], status=400)
+        return _question_page(request, form, since_errors, LAST_PAGE, status=400)
     return _result(request, situation_from_answers(answers), since=since)
 
 
@@ -161,6 +166,7 @@ def _result(request, situation, since=None):
         keep=situation.query_items(),
         since=since,
         calendar="calendar.ics",
+        change_place=_change_url(answers, "municipality"),
     )
     share_url = data["share_url"]
     context.update(

@@ -17,7 +17,7 @@ def gettext_noop(message: str) -> str:
 
 
 #: The answers in the order the questionnaire asks them and the canonical query string lists them.
-FIELDS = ("status", "permit", "family", "children", "partner", "stay", "arrival")
+FIELDS = ("status", "permit", "family", "children", "partner", "stay", "arrival", "municipality")
 #: The answers every checklist needs (the children's ages too, when children come).
 REQUIRED = ("status", "permit", "family", "stay")
 #: The answers a rule can have a condition on.

@@ -29,7 +29,7 @@ def redis_counters(settings):
 
 def _count_a_bit(link, times):
     for _ in range(times):
-        counters.count("checklist", situation=SITUATION, language="so")
+        counters.count("checklist", situation=SITUATION, language="so", region="14")
         counters.count("click", link_id=link.pk, page_id=3, agency="skatteverket")
         counters.count("helpful", value="no", page_id=3)
         counters.count("fallback", page_id=3, language="ar")
@@ -37,7 +37,11 @@ def _count_a_bit(link, times):
 
 def _totals(link):
     return (
-        sum(ChecklistCount.objects.filter(situation=SITUATION, language="so").values_list("count", flat=True)),
+        sum(
+            ChecklistCount.objects.filter(situation=SITUATION, language="so", region="14").values_list(
+                "count", flat=True
+            )
+        ),
         sum(OutboundClick.objects.filter(link=link, page_id=3, agency="skatteverket").values_list("count", flat=True)),
         sum(FeedbackDay.objects.filter(page_id=3).values_list("no", flat=True)),
         sum(FallbackRead.objects.filter(page_id=3, language="ar").values_list("count", flat=True)),
@@ -70,6 +74,19 @@ def test_redis_counts_wait_for_the_fold_and_a_second_fold_adds_nothing(db, redis
     counters.fold()
     assert _totals(link) == (6, 6, 6, 6)
     assert ChecklistCount.objects.get(situation=SITUATION).day == timezone.localdate()
+
+
+def test_a_checklist_counted_before_regions_were_counted_folds_without_a_region(db, redis_counters):
+    """A count waiting in Redis from before the region dimension (two values) is kept, under no region."""
+    import json
+
+    day = timezone.localdate()
+    field = json.dumps(["checklist", "count", [SITUATION, "sv"]])
+    redis_counters.hincrby(f"{counters.COUNTS}{day.isoformat()}", field, 3)
+    assert counters.fold() == 3
+    assert counters.fold() == 0
+    row = ChecklistCount.objects.get(situation=SITUATION)
+    assert (row.language, row.region, row.count) == ("sv", "", 3)
 
 
 def test_a_fold_that_died_before_deleting_its_batch_is_not_counted_twice(db, redis_counters):

@@ -13,7 +13,8 @@ def test_the_api_answers_in_the_contracts_shape_and_the_requested_language(clien
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     data = response.json()
-    assert set(data) == {"profile", "language", "rules_version", "share_url", "items"}
+    assert set(data) == {"profile", "language", "rules_version", "share_url", "place", "items"}
+    assert data["place"] is None  # no municipality given
     assert data["profile"] == {
         "status": "third-country",
         "permit": "work",
