@@ -3,8 +3,8 @@
 For a chosen period: checklists made per situation and language, the partners' situations, checklists
 per region (never per municipality), outbound clicks per agency and page, the helpful ratio per page,
 and the pages most often read in a language they are not translated into. Every number comes from the
-anonymous daily counts (``content.counters``); any cell under 5 shows as "<5" (DESIGN.md, Privacy), and no total is shown
-beside suppressed cells, so none can be worked out by subtraction. Agency editors see their own
+anonymous daily counts (``content.counters``); any cell under 5 shows as "<5" (DESIGN.md, Privacy), and
+no total is shown beside suppressed cells, so none can be worked out by subtraction. Agency editors see their own
 agency's pages in the page sections; the checklist sections are about readers, not agencies.
 It lives in ``guides`` because it reads the checklist counts, and ``content`` never imports ``guides``.
 """
@@ -137,7 +137,8 @@ def regions(start, end):
         (names[code], "sv", [suppressed(by_region[code].get(language, 0)) for language in codes]) for code in known
     ]
     if "" in by_region:
-        rows.append((_("No municipality given"), None, [suppressed(by_region[""].get(language, 0)) for language in codes]))
+        cells = [suppressed(by_region[""].get(language, 0)) for language in codes]
+        rows.append((_("No municipality given"), None, cells))
     return rows
 
 

@@ -1,0 +1,241 @@
+"""Where the household will live (DESIGN.md, "Place"): ``municipality`` as an optional answer in the one
+parser, the questionnaire's last question, the JSON ``place``, the result page, the calendar and the
+counts per region. It changes no rule."""
+
+import datetime
+import re
+from dataclasses import replace
+
+import pytest
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from content.places import municipalities, regions
+from guides.engine import build
+from guides.models import ChecklistCount
+from guides.place import grouped_municipalities, swedish_key
+from guides.situation import InvalidSituation, parse_situation
+from guides.taskdata import book_from_file
+
+BASE = {"status": "third-country", "permit": "work", "family": "children", "children": "preschool", "stay": "long"}
+QUERY = "status=third-country&permit=work&family=children&children=preschool&stay=long"
+
+
+def _errors(**params):
+    with pytest.raises(InvalidSituation) as caught:
+        parse_situation({**BASE, **params})
+    return caught.value.errors
+
+
+# --- the parser -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, name", [("1480", "Göteborg"), ("0180", "Stockholm"), ("1280", "Malmö"), ("2480", "Umeå")]
+)
+def test_a_municipality_code_is_an_answer_and_its_region_follows(code, name):
+    situation = parse_situation({**BASE, "municipality": code})
+    assert situation.municipality == code
+    assert municipalities()[code].name == name
+    assert situation.region == code[:2] and situation.region in regions()
+
+
+def test_empty_is_absent_and_the_same_value_repeated_is_one_answer():
+    assert parse_situation({**BASE, "municipality": ""}).municipality is None
+    assert parse_situation(BASE).municipality is None
+    assert parse_situation({**BASE, "municipality": ["1480", "1480", ""]}).municipality == "1480"
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("9999", "There is no municipality with this code"),  # four digits, no such municipality
+        ("1400", "There is no municipality with this code"),  # a region's prefix, not a municipality
+        ("148", "four-digit code"),
+        ("14800", "four-digit code"),
+        ("Göteborg", "four-digit code"),
+        ("١٤٨٠", "four-digit code"),  # Arabic-Indic digits are not Statistics Sweden's code
+        (" 1480", "four-digit code"),
+        ("1480\x00", "four-digit code"),
+        ("x" * 100_000, "too long"),
+        (["1480", "0180"], "only one answer"),
+        (["1480"] * 50, "too long"),
+    ],
+)
+def test_a_bad_municipality_is_an_error_keyed_municipality(value, message):
+    errors = _errors(municipality=value)
+    assert list(errors) == ["municipality"]
+    assert message in errors["municipality"][0]
+
+
+def test_the_message_is_in_the_readers_language():
+    from django.utils import translation
+
+    with translation.override("sv"):
+        assert _errors(municipality="9999")["municipality"] == [
+            "Det finns ingen kommun med den koden. Välj en i listan."
+        ]
+
+
+def test_the_place_is_in_the_link_but_not_in_the_counting_key():
+    situation = parse_situation({**BASE, "municipality": "1480", "arrival": "2027-03-01"})
+    assert situation.as_query().endswith("&arrival=2027-03-01&municipality=1480")
+    assert "municipality" not in situation.key and "1480" not in situation.key
+    assert parse_situation(dict(re.findall(r"([^&=]+)=([^&]*)", situation.as_query()))) == situation
+
+
+def test_the_place_changes_no_rule_in_any_of_the_1152_situations():
+    from guides.situation import every_situation
+
+    book = book_from_file()
+    situations = list(every_situation())
+    assert len(situations) == 1152 and all(s.municipality is None for s in situations)
+    for situation in situations:
+        assert build(book, replace(situation, municipality="1480")) == build(book, situation)
+
+
+# --- the choices --------------------------------------------------------------------------------------
+
+
+def test_the_choices_are_every_municipality_grouped_by_region_in_swedish_order():
+    groups = grouped_municipalities()
+    assert len(groups) == 21
+    codes = [code for _region, group in groups for code, _name in group]
+    assert sorted(codes) == sorted(municipalities()) and len(codes) == 290
+    for region, group in groups:
+        assert {code[:2] for code, _name in group} == {r.code for r in regions().values() if r.name == region}
+        names = [name for _code, name in group]
+        assert names == sorted(names, key=swedish_key)
+    skane = dict(groups)["Region Skåne"]
+    names = [name for _code, name in skane]
+    # Swedish order: Å, Ä and Ö come after Z (an English sort would put Ängelholm first).
+    assert names.index("Ängelholm") > names.index("Ystad") and names.index("Örkelljunga") > names.index("Ängelholm")
+
+
+# --- the JSON API ---------------------------------------------------------------------------------------
+
+
+def test_without_a_municipality_place_is_null_and_no_item_has_local_links(client, tasks):
+    data = client.get(f"/api/v1/checklist?{QUERY}").json()
+    assert data["place"] is None
+    assert not any("local" in item for item in data["items"])
+    assert "municipality" not in data["share_url"]
+
+
+def test_with_a_municipality_the_place_names_it_and_its_region_and_the_share_url_carries_it(client, tasks):
+    plain = client.get(f"/api/v1/checklist?{QUERY}").json()
+    data = client.get(f"/api/v1/checklist?{QUERY}&municipality=1480&lang=ar").json()
+    assert data["place"]["municipality"]["code"] == "1480"
+    assert data["place"]["municipality"]["name"] == "Göteborg"
+    assert data["place"]["region"]["code"] == "14"
+    assert data["place"]["region"]["name"] == regions()["14"].name
+    assert data["share_url"].endswith("&municipality=1480")
+    # No rule changes: the same items in the same order, the same rules version.
+    assert [i["key"] for i in data["items"]] == [i["key"] for i in plain["items"]]
+    assert data["rules_version"] == plain["rules_version"]
+
+
+@pytest.mark.parametrize(
+    "value", ["9999", "abc", "1480%00", "1480&municipality=0180", "x" * 5000, "%C3%B6%C3%B6%C3%B6%C3%B6"]
+)
+def test_a_bad_municipality_is_a_400_keyed_municipality_in_the_requested_language(client, tasks, value):
+    response = client.get(f"/api/v1/checklist?{QUERY}&municipality={value}&lang=sv")
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert list(errors) in (["municipality"], ["request"])  # a NUL byte is refused before the view
+    if "municipality" in errors:
+        assert errors["municipality"][0].startswith(("Det finns", "Ange", "Svaret", "Ge bara"))
+
+
+def test_the_municipality_is_described_in_the_openapi_schema(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json")
+    text = schema.content.decode()
+    assert schema.status_code == 200
+    assert '"municipality"' in text and "ChecklistPlace" in text and "ChecklistLocalLink" in text
+
+
+# --- the questionnaire and the result page ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_last_page_asks_the_place_last_as_a_select_grouped_by_region(client, tasks, lang):
+    response = client.get(f"/{lang}/checklist/?status=eu&permit=work&family=alone")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.index('name="stay"') < html.index('name="arrival"') < html.index('name="municipality"')
+    select = html[html.index("<select") : html.index("</select>")]
+    assert select.count("<optgroup") == 21 and select.count("<option") == 291
+    assert re.search(r'<option value="" selected>[^<]+</option>\s*<optgroup', select)  # "Not decided yet" first
+    assert '<option value="1480">Göteborg</option>' in select
+    assert ('lang="sv"' in select) == (lang != "sv")
+    assert "js/place.js" in html and "<script>" not in html  # the filter is a file (CSP), not inline
+
+
+def test_not_decided_yet_gives_the_result_without_a_place(client, tasks):
+    response = client.get(f"/en/checklist/?{QUERY}&arrival=&municipality=")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Your municipality" in html and "Not decided yet" in html
+    assert "change=municipality" in html
+
+
+def test_the_result_shows_the_place_and_a_link_to_change_it(client, tasks):
+    response = client.get(f"/ar/checklist/?{QUERY}&municipality=1480")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert re.search(r'lang="sv"[^>]*>Göteborg<', html)
+    change = re.search(r'href="(\?[^"]*change=municipality[^"]*)"', html).group(1)
+    page = client.get("/ar/checklist/" + change.replace("&amp;", "&"))
+    assert page.status_code == 200
+    asked = page.content.decode()
+    assert '<option value="1480" selected>Göteborg</option>' in asked
+    assert asked.count("<h1") == 1 and 'name="stay"' not in asked  # only the place, as its own question
+
+
+def test_a_bad_municipality_on_the_page_is_a_400_with_the_message_beside_the_select(client, tasks):
+    response = client.get(f"/so/checklist/?{QUERY}&municipality=0000")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'href="#id_municipality"' in html
+    assert 'aria-invalid="true"' in html[html.index("<select") : html.index(">", html.index("<select"))]
+
+
+def test_the_calendar_takes_the_municipality_and_refuses_a_bad_one(client, tasks):
+    good = client.get(f"/en/checklist/calendar.ics?{QUERY}&arrival=2027-03-01&municipality=1480")
+    assert good.status_code == 200 and b"BEGIN:VEVENT" in good.content
+    assert client.get(f"/en/checklist/calendar.ics?{QUERY}&arrival=2027-03-01&municipality=14").status_code == 400
+
+
+# --- counting per region ----------------------------------------------------------------------------------
+
+
+def test_a_checklist_is_counted_under_its_region_never_its_municipality(client, tasks, settings):
+    settings.COUNTERS_REDIS_URL = ""
+    assert client.get(f"/en/checklist/?{QUERY}&municipality=1480").status_code == 200
+    assert client.get(f"/api/v1/checklist?{QUERY}").status_code == 200
+    rows = {(row.region, row.language): row for row in ChecklistCount.objects.all()}
+    assert set(rows) == {("14", "en"), ("", "en")}
+    assert rows[("14", "en")].situation == rows[("", "en")].situation == QUERY
+    assert not ChecklistCount.objects.filter(situation__contains="1480").exists()
+
+
+def test_the_dashboard_counts_checklists_per_region_and_suppresses_cells_under_five(client, db):
+    import csv
+    import io
+
+    today = timezone.localdate()
+    ChecklistCount.objects.create(day=today, situation=QUERY, language="ar", region="14", count=7)
+    ChecklistCount.objects.create(day=today, situation=QUERY, language="en", region="14", count=2)
+    ChecklistCount.objects.create(day=today, situation=QUERY, language="en", region="01", count=5)
+    ChecklistCount.objects.create(day=today, situation=QUERY, language="en", region="", count=30)
+    ChecklistCount.objects.create(day=today - datetime.timedelta(days=60), situation=QUERY, language="en", region="01")
+    client.force_login(User.objects.create_superuser("admin", password="a-long-test-password"))
+    page = client.get("/admin/reports/insights/")
+    assert page.status_code == 200 and 'data-section="regions"' in page.content.decode()
+    rows = list(csv.reader(io.StringIO(client.get("/admin/reports/insights/", {"export": "csv"}).content.decode())))
+    cells = {(row[1], row[2]): row[3] for row in rows if row[0] == "Checklists per region"}
+    west, stockholm = regions()["14"].name, regions()["01"].name
+    assert cells[(west, "ar")] == "7" and cells[(west, "en")] == "<5" and cells[(west, "sv")] == "<5"
+    assert cells[(stockholm, "en")] == "5"
+    assert cells[("No municipality given", "en")] == "30"
+    assert not any("Göteborg" in row[1] for row in rows)
