@@ -8,6 +8,7 @@ is not translated yet is served from the source tree at the reader's path (see `
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import get_language
@@ -20,7 +21,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from content.blocks import SOURCE_BLOCKS, STANDARD_BLOCKS, EServiceBlock, GuideBodyBlock
+from content.blocks import SOURCE_BLOCKS, STANDARD_BLOCKS, EServiceBlock, GuideBodyBlock, ServiceBlock
 from content.readability_panel import ReadabilityPanel
 from portal.languages import LANGUAGES
 
@@ -37,6 +38,7 @@ SITUATIONS = [
     ("long", _("Staying one year or more")),
     ("short", _("Staying less than a year")),
 ]
+OWNER_KINDS = [("agency", _("agency")), ("region", _("region")), ("municipality", _("municipality"))]
 PORTAL_EDITORS = "Portal editors"
 TRANSLATORS = "Translators: %s"  # one group per language: "Translators: sv", "Translators: so" …
 
@@ -58,6 +60,14 @@ class Agency(TranslatableMixin, index.Indexed, models.Model):
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     languages_served = models.JSONField(_("languages served"), default=list, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OWNER_KINDS, default="agency",
+        help_text=_("A region or municipality owns the local guidance of its place."),
+    )
+    place_code = models.CharField(
+        _("place code"), max_length=4, blank=True,
+        help_text=_("Statistics Sweden's code: two digits for a region, four for a municipality (1480 Göteborg)."),
+    )
     group = models.ForeignKey(
         Group,
         verbose_name=_("editors' group"),
@@ -77,18 +87,57 @@ class Agency(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("eservices"),
         FieldPanel("phone"),
         FieldPanel("languages_served", widget=forms.CheckboxSelectMultiple(choices=LANGUAGES)),
+        MultiFieldPanel([FieldPanel("kind"), FieldPanel("place_code")], heading=_("Region or municipality")),
         FieldPanel("group"),
     ]
-    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("phone")]
+    override_translatable_fields = [
+        SynchronizedField("slug"), SynchronizedField("phone"), SynchronizedField("kind"),
+        SynchronizedField("place_code"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "place_code"], condition=~models.Q(place_code=""), name="one_owner_per_place",
+                violation_error_message=_("Another owner already has this place code."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """A region's or municipality's code must be one of Statistics Sweden's; an agency has none."""
+        super().clean()
+        from content import places
+
+        self.place_code = (self.place_code or "").strip()
+        known = {"region": places.regions(), "municipality": places.municipalities()}.get(self.kind)
+        if known is None:
+            if self.place_code:
+                raise ValidationError({"place_code": _("Only a region or a municipality has a place code.")})
+            return
+        if self.place_code not in known:
+            raise ValidationError({"place_code": _(
+                "Not a %(kind)s code of Statistics Sweden: a region has two digits (14), a municipality four (1480)."
+            ) % {"kind": self.get_kind_display()}})
+        if not self.name:
+            self.name = known[self.place_code].name
+
+    @property
+    def place(self):
+        """The Region or Municipality this owner stands for (content.places), or None for an agency."""
+        from content import places
+
+        if self.kind == "region":
+            return places.regions().get(self.place_code)
+        if self.kind == "municipality":
+            return places.municipality(self.place_code)
+        return None
 
     @property
     def language(self):
@@ -206,7 +255,9 @@ class HomePage(IntroPage):  # noqa: DJ008 - Page defines __str__
     """The root of each language's tree: leads with the three move phases and the checklist."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.PhasePage", "content.LifeEventIndexPage", "content.StandardPage"]
+    subpage_types = [
+        "content.PhasePage", "content.LifeEventIndexPage", "content.StandardPage", "content.PlaceIndexPage",
+    ]
     max_count_per_parent = 1
     template = "content/home_page.html"
 
@@ -299,26 +350,84 @@ class GuidePageForm(WagtailAdminPageForm):
             ) % {"agencies": names}
 
 
-class GuidePage(LandaPage):  # noqa: DJ008 - Page defines __str__
+def review_panel():
+    return MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("review_by")], heading=_("Review"))
+
+
+class OwnedPage(LandaPage):  # noqa: DJ008 - Page defines __str__
+    """A page an owner (an agency, region or municipality) answers for: its sources and review dates.
+
+    Guides, local guides and place pages share this; each names its owner in an ``agency`` field of
+    its own (the reverse names differ), which ``content.ownership`` reads to narrow permissions.
+    """
+
+    sources = StreamField(SOURCE_BLOCKS, verbose_name=_("sources"), blank=True, use_json_field=True)
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    review_by = models.DateField(_("review by"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from content.navigation import locale_id
+
+        context = super().get_context(request, *args, **kwargs)
+        # The owner's name in the page's own text (which may be the English fallback) and, for the
+        # lines around it that are in the reader's language, in the reader's language.
+        versions = self.agency_versions()
+        context["content_agency"] = self.agency_in(self.locale_id, versions)
+        context["agency"] = self.agency_in(locale_id(context["reader_language"]), versions)
+        return context
+
+    def agency_versions(self) -> dict:
+        """The owning agency in each language it has, in one query: ``{locale pk: agency}``."""
+        if self.agency_id is None:
+            return {}
+        return {
+            agency.locale_id: agency
+            for agency in Agency.objects.filter(translation_key=Agency.objects.filter(pk=self.agency_id)
+                                                .values("translation_key")[:1])
+        }
+
+    def agency_in(self, locale, versions=None):
+        """The owning agency in ``locale`` (a Locale or its pk), or as it is when not translated."""
+        versions = self.agency_versions() if versions is None else versions
+        pk = getattr(locale, "pk", locale)
+        return versions.get(pk) or next((a for a in versions.values() if a.pk == self.agency_id), None)
+
+
+class GuideTextPage(OwnedPage):  # noqa: DJ008 - Page defines __str__
+    """What a national guide and a local guide both say: summary, who it is for, the steps."""
+
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two plain sentences."))
+    who_for = models.TextField(_("who it is for"), blank=True)
+    body = StreamField(GuideBodyBlock(), verbose_name=_("steps"), blank=True, use_json_field=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("who_for"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class GuidePage(GuideTextPage):  # noqa: DJ008 - Page defines __str__
     """One step of a move, explained: lives in one phase; checklist tasks link to it.
 
     The demo guide for each checklist task has the task's key as its English slug, so the task
     data can name its guide without knowing database ids.
     """
 
-    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two plain sentences."))
-    who_for = models.TextField(_("who it is for"), blank=True)
     situation_tags = models.JSONField(_("situations"), default=list, blank=True)
-    body = StreamField(GuideBodyBlock(), verbose_name=_("steps"), blank=True, use_json_field=True)
     agency = models.ForeignKey(
         Agency, verbose_name=_("owning agency"), null=True, blank=True, on_delete=models.SET_NULL, related_name="guides"
     )
     processing_time = models.TextField(_("typical processing time"), blank=True)
     processing_time_source = models.CharField(_("source of the processing time"), max_length=240, blank=True)
     processing_time_source_url = models.URLField(_("address of that source"), blank=True)
-    sources = StreamField(SOURCE_BLOCKS, verbose_name=_("sources"), blank=True, use_json_field=True)
-    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
-    review_by = models.DateField(_("review by"), null=True, blank=True)
     life_events = ParentalManyToManyField("content.LifeEventPage", verbose_name=_("life events"), blank=True,
                                           related_name="tagged_guides")
     next_steps = ParentalManyToManyField("self", verbose_name=_("next steps"), blank=True, symmetrical=False,
@@ -341,7 +450,7 @@ class GuidePage(LandaPage):  # noqa: DJ008 - Page defines __str__
             heading=_("Typical processing time"),
         ),
         FieldPanel("sources"),
-        MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("review_by")], heading=_("Review")),
+        review_panel(),
         FieldPanel("life_events", widget=forms.CheckboxSelectMultiple),
         FieldPanel("next_steps"),
         FieldPanel("editor_note"),
@@ -356,10 +465,7 @@ class GuidePage(LandaPage):  # noqa: DJ008 - Page defines __str__
         SynchronizedField("processing_time_source_url"),
     ]
     search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("who_for"),
-        index.SearchField("body"),
+        *GuideTextPage.search_fields,
         index.SearchField("processing_time"),
         index.FilterField("agency"),
     ]
@@ -375,30 +481,7 @@ class GuidePage(LandaPage):  # noqa: DJ008 - Page defines __str__
         context["situations"] = [label for key, label in SITUATIONS if key in (self.situation_tags or [])]
         context["next_steps"] = localized_pages(live_related(self.next_steps, GuidePage), reader)
         context["life_event_links"] = localized_pages(live_related(self.life_events, LifeEventPage), reader)
-        # The agency's name in the page's own text (which may be the English fallback) and, for the
-        # lines around it that are in the reader's language, in the reader's language.
-        from content.navigation import locale_id
-
-        versions = self.agency_versions()
-        context["content_agency"] = self.agency_in(self.locale_id, versions)
-        context["agency"] = self.agency_in(locale_id(reader), versions)
         return context
-
-    def agency_versions(self) -> dict:
-        """The owning agency in each language it has, in one query: ``{locale pk: agency}``."""
-        if self.agency_id is None:
-            return {}
-        return {
-            agency.locale_id: agency
-            for agency in Agency.objects.filter(translation_key=Agency.objects.filter(pk=self.agency_id)
-                                                .values("translation_key")[:1])
-        }
-
-    def agency_in(self, locale, versions=None):
-        """The owning agency in ``locale`` (a Locale or its pk), or as it is when not translated."""
-        versions = self.agency_versions() if versions is None else versions
-        pk = getattr(locale, "pk", locale)
-        return versions.get(pk) or next((a for a in versions.values() if a.pk == self.agency_id), None)
 
 
 def live_related(relation, model):
@@ -475,6 +558,213 @@ class StandardPage(IntroPage):  # noqa: DJ008 - Page defines __str__
 
     class Meta:
         verbose_name = _("standard page")
+
+
+# --- the local layer: places and their guides ------------------------------------------------------
+
+class PlaceIndexPage(IntroPage):  # noqa: DJ008 - Page defines __str__
+    """"Where you live": the regions that publish local guidance, each with its municipalities."""
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.RegionPage"]
+    max_count_per_parent = 1
+    template = "content/place_index_page.html"
+
+    class Meta:
+        verbose_name = _("place index")
+
+    def get_context(self, request, *args, **kwargs):
+        from content.navigation import localized_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        source = self.source_page() or self
+        places = localized_pages(
+            Page.objects.live().descendant_of(source).type(RegionPage, MunicipalityPage)
+            .filter(depth__lte=source.depth + 2).order_by("path"),
+            context["reader_language"],
+        )
+        regions = [link for link in places if link.source.depth == source.depth + 1]
+        context["regions"] = [
+            (region, [link for link in places if link.source.depth == source.depth + 2
+                      and link.source.path.startswith(region.source.path)])
+            for region in regions
+        ]
+        return context
+
+
+class PlacePageForm(WagtailAdminPageForm):
+    """The owner of a place page is a region's or municipality's own row in the register of agencies."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "agency" in self.fields:
+            field = self.fields["agency"]
+            field.queryset = field.queryset.filter(kind=self._meta.model.owner_kind)
+            locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+            if locale_id is not None:
+                current = models.Q(pk=self.instance.agency_id) if self.instance.agency_id else models.Q()
+                field.queryset = field.queryset.filter(models.Q(locale_id=locale_id) | current)
+
+
+class PlacePage(OwnedPage):  # noqa: DJ008 - Page defines __str__
+    """A region's or municipality's own page: what it offers newcomers, its local guides below it."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    services = StreamField(
+        [("service", ServiceBlock())], verbose_name=_("services for newcomers"), blank=True, use_json_field=True
+    )
+
+    owner_kind = ""  # "region" or "municipality": which owners may own this page type
+    base_form_class = PlacePageForm
+    content_panels = [
+        *Page.content_panels, FieldPanel("intro"), FieldPanel("agency"), FieldPanel("services"),
+        FieldPanel("sources"), review_panel(),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("services")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def place_code(self) -> str:
+        return self.agency.place_code if self.agency_id else ""
+
+    def clean(self):
+        super().clean()
+        if self.agency_id is None:
+            raise ValidationError({"agency": _("Choose the %(kind)s that owns this page.") % {
+                "kind": dict(OWNER_KINDS)[self.owner_kind]}})
+        if self.agency.kind != self.owner_kind:
+            raise ValidationError({"agency": _("The owner of this page must be a %(kind)s.") % {
+                "kind": dict(OWNER_KINDS)[self.owner_kind]}})
+
+    def get_context(self, request, *args, **kwargs):
+        from content.navigation import localized_children
+
+        context = super().get_context(request, *args, **kwargs)
+        source = self.source_page() or self
+        context["local_guides"] = localized_children(source, LocalGuidePage, context["reader_language"])
+        return context
+
+
+class RegionPage(PlacePage):  # noqa: DJ008 - Page defines __str__
+    """A region (healthcare, dental care for children …): its own local guides and its municipalities."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL, related_name="region_pages"
+    )
+
+    owner_kind = "region"
+    parent_page_types = ["content.PlaceIndexPage"]
+    subpage_types = ["content.MunicipalityPage", "content.LocalGuidePage"]
+    template = "content/region_page.html"
+
+    class Meta:
+        verbose_name = _("region page")
+
+    def get_context(self, request, *args, **kwargs):
+        from content.navigation import localized_children
+
+        context = super().get_context(request, *args, **kwargs)
+        source = self.source_page() or self
+        context["municipalities"] = localized_children(source, MunicipalityPage, context["reader_language"])
+        return context
+
+
+class MunicipalityPage(PlacePage):  # noqa: DJ008 - Page defines __str__
+    """"Your municipality": its welcome services, International House or kommunlots, the nearest
+    Statens servicecenter, and its local guides."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("municipality"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="municipality_pages",
+    )
+
+    owner_kind = "municipality"
+    parent_page_types = ["content.RegionPage"]
+    subpage_types = ["content.LocalGuidePage"]
+    template = "content/municipality_page.html"
+
+    class Meta:
+        verbose_name = _("municipality page")
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.path else None
+        region = getattr(parent.specific, "place_code", None) if parent is not None else None
+        if region and not self.agency.place_code.startswith(region):
+            raise ValidationError({"agency": _("This municipality is not in the region of the page above it.")})
+
+
+class LocalGuidePageForm(WagtailAdminPageForm):
+    """The checklist tasks a local guide adds detail to, chosen from the tasks the checklist knows."""
+
+    task_keys = forms.MultipleChoiceField(
+        label=_("checklist tasks it adds local detail to"), required=False, widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("%(value)s is not a task of the checklist.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from content.local import task_choices
+
+        super().__init__(*args, **kwargs)
+        if "task_keys" in self.fields:
+            self.fields["task_keys"].choices = task_choices()
+
+    def clean_task_keys(self):
+        """Refuse a key the checklist does not know (the choices may have changed since the form was shown)."""
+        from content.local import unknown_task_keys
+
+        keys = self.cleaned_data.get("task_keys") or []
+        unknown = unknown_task_keys(keys)
+        if unknown:
+            raise ValidationError(_("Not a task of the checklist: %(keys)s.") % {"keys": ", ".join(unknown)})
+        return keys
+
+
+class LocalGuidePage(GuideTextPage):  # noqa: DJ008 - Page defines __str__
+    """A region's or municipality's guidance on one thing (its preschool queue, 1177 in its region),
+    tagged with the checklist tasks it adds local detail to. Its owner is the place it stands under."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("owner"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="local_guides", editable=False,
+    )
+    task_keys = models.JSONField(_("checklist tasks"), default=list, blank=True)
+
+    base_form_class = LocalGuidePageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("who_for"),
+        FieldPanel("body"),
+        FieldPanel("task_keys"),
+        FieldPanel("sources"),
+        review_panel(),
+    ]
+    parent_page_types = ["content.RegionPage", "content.MunicipalityPage"]
+    subpage_types: list = []
+    template = "content/local_guide_page.html"
+    override_translatable_fields = [*REVIEW_FIELDS, SynchronizedField("task_keys")]
+    search_fields = [*GuideTextPage.search_fields, index.FilterField("agency")]
+
+    class Meta:
+        verbose_name = _("local guide")
+
+    def clean(self):
+        """The owner follows the place the guide stands under (its editors' group edits it)."""
+        super().clean()
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            self.agency_id = getattr(parent.specific, "agency_id", None)
+
+    def get_context(self, request, *args, **kwargs):
+        from content.navigation import localized_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        parent = (self.source_page() or self).get_parent()
+        context["place_links"] = localized_pages([parent], context["reader_language"]) if parent else []
+        return context
 
 
 class DemoContent(models.Model):

@@ -38,7 +38,12 @@ def forget_locales(**kwargs) -> None:
 
 def path_in(page: Page, code: str) -> str:
     """The path of ``page`` under the prefix ``code``: its place below its language's home page."""
-    parts = [part for part in page.url_path.split("/") if part][1:]
+    return url_path_in(page.url_path, code)
+
+
+def url_path_in(url_path: str, code: str) -> str:
+    """``path_in`` for a page's ``url_path`` alone (read with ``values()``)."""
+    parts = [part for part in url_path.split("/") if part][1:]
     return f"/{code}/" + "".join(f"{part}/" for part in parts)
 
 

@@ -12,3 +12,14 @@ class GuidesConfig(AppConfig):
         from guides import signals  # noqa: F401
 
         counters.register("checklist", "guides.ChecklistCount", ("situation", "language", "region"))
+
+        from content.local import register_task_keys
+
+        register_task_keys(task_keys)
+
+
+def task_keys():
+    """The checklist's task keys and titles, for the local guide editor (content.local)."""
+    from guides.models import Task
+
+    return Task.objects.order_by("key").values_list("key", "title")

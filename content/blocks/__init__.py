@@ -10,6 +10,7 @@ from content.blocks.guide import GuideBodyBlock
 from content.blocks.media import DocumentsBlock, ImageBlock
 from content.blocks.need import WhatYouNeedBlock
 from content.blocks.prose import HeadingBlock, ParagraphBlock
+from content.blocks.service import ServiceBlock
 from content.blocks.sources import SourceLinkBlock
 from content.blocks.step import StepBlock
 from content.blocks.warning import WarningBlock
@@ -32,6 +33,7 @@ __all__ = [
     "HeadingBlock",
     "ImageBlock",
     "ParagraphBlock",
+    "ServiceBlock",
     "SourceLinkBlock",
     "StepBlock",
     "WarningBlock",

@@ -10,8 +10,20 @@ import wagtail_factories
 from django.contrib.auth.models import Group, User
 from django.utils.text import slugify
 
-from content import blocks
-from content.models import Agency, GuidePage, HomePage, LifeEventIndexPage, LifeEventPage, PhasePage, StandardPage
+from content import blocks, places
+from content.models import (
+    Agency,
+    GuidePage,
+    HomePage,
+    LifeEventIndexPage,
+    LifeEventPage,
+    LocalGuidePage,
+    MunicipalityPage,
+    PhasePage,
+    PlaceIndexPage,
+    RegionPage,
+    StandardPage,
+)
 
 
 def english_home():
@@ -45,6 +57,18 @@ class AgencyFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Agency
+
+
+class PlaceOwnerFactory(AgencyFactory):
+    """A region or municipality as an owner (``place_code="1480"`` or ``"14"``), with its editors' group."""
+
+    kind = factory.LazyAttribute(lambda agency: "region" if len(agency.place_code) == 2 else "municipality")
+    place_code = "1480"
+    name = factory.LazyAttribute(lambda agency: (
+        places.regions()[agency.place_code] if agency.kind == "region" else places.municipality(agency.place_code)
+    ).name)
+    slug = factory.LazyAttribute(lambda agency: f"place-{agency.place_code}")
+    group = factory.LazyAttribute(lambda agency: Group.objects.get_or_create(name=f"Agency: {agency.name}")[0])
 
 
 class WarningBlockFactory(wagtail_factories.StructBlockFactory):
@@ -112,6 +136,44 @@ class GuidePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = GuidePage
+
+
+class PlaceIndexPageFactory(IntroPageFactory):
+    title = "Where you live"
+    slug = "where-you-live"
+
+    class Meta:
+        model = PlaceIndexPage
+
+
+class RegionPageFactory(IntroPageFactory):
+    """A region's page; pass ``agency=PlaceOwnerFactory(place_code="14")``."""
+
+    title = factory.LazyAttribute(lambda page: page.agency.name)
+    last_reviewed = datetime.date(2026, 3, 2)
+    review_by = datetime.date(2026, 9, 1)
+
+    class Meta:
+        model = RegionPage
+
+
+class MunicipalityPageFactory(RegionPageFactory):
+    services = factory.LazyAttribute(lambda page: [("service", {
+        "heading": "International House", "text": "Help for newcomers in one place.",
+        "url": "https://internationalhouse.example.se/"})])
+
+    class Meta:
+        model = MunicipalityPage
+
+
+class LocalGuidePageFactory(GuidePageFactory):
+    """A local guide (its owner follows its parent place page); ``task_keys=["preschool-place"]``."""
+
+    title = factory.Sequence(lambda n: f"Test local guide {n}")
+    task_keys = factory.LazyFunction(list)
+
+    class Meta:
+        model = LocalGuidePage
 
 
 def guide_admin_form(title, slug, action):

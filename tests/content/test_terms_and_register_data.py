@@ -10,7 +10,10 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "content" / "data"
 LANGS = ("en", "sv", "ar", "so")
 KEYS = {"migrationsverket", "skatteverket", "forsakringskassan", "arbetsformedlingen", "uhr", "transportstyrelsen",
-        "forskarskattenamnden", "municipality", "region", "banks", "international-house", "iaf"}
+        "forskarskattenamnden", "municipality", "region", "banks", "international-house", "iaf",
+        # the local layer: municipalities and regions as owners (kind and place)
+        "goteborg", "stockholm", "malmo", "umea", "vastra-gotaland", "region-stockholm", "region-skane",
+        "region-vasterbotten"}
 # Interface strings naming a citizenship group, and the glossary term each must contain.
 GROUP_STRINGS = {
     "you are a citizen of a Nordic country": "nordic-country",
@@ -104,3 +107,20 @@ def test_the_arabic_reasons_read_as_arabic_sentences():
         sentence = because % {"reasons": catalogue[msgid]}
         assert catalogue[msgid].startswith("أن") and sentence.startswith("لأن"), (msgid, sentence)
         assert "لأن أن" not in sentence
+
+
+def test_local_owners_name_a_place_of_their_kind_as_places_yaml_gives_it():
+    """A municipality owner has a four-digit code, a region owner two; both exist in places.yaml."""
+    places = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
+    regions = {str(r["code"]): r["name"] for r in places["regions"]}
+    municipalities = {str(m["code"]): m["name"] for m in places["municipalities"]}
+    local = [a for a in agencies() if "kind" in a or "place" in a]
+    assert len(local) == 8
+    for agency in local:
+        code = agency["place"]
+        assert isinstance(code, str), agency["key"]  # quoted: '0180' stays a string
+        if agency["kind"] == "region":
+            assert code in regions and agency["sv"]["name"] == regions[code], agency["key"]
+        else:
+            assert agency["kind"] == "municipality" and code in municipalities, agency["key"]
+            assert municipalities[code] in agency["sv"]["name"], agency["key"]
