@@ -105,8 +105,25 @@ def checklist_page(
         else None,
         "print_url": url(("view", "print"), *mine),
         "changes": changes_context(data.get("changes"), task_titles(data["language"])),
-        "place": data.get("place"),
+        "place": place_context(data.get("place"), data["language"]),
         "change_place_url": change_place,
+    }
+
+
+def place_context(place: dict | None, language: str) -> dict | None:
+    """The contract's ``place`` for the page: each name marked Swedish when it is the Swedish name (no
+    page of the place in the reader's language gave it another), so it is read out as Swedish."""
+    if place is None:
+        return None
+    from content.places import municipality, regions
+
+    swedish = {
+        "municipality": municipality(place["municipality"]["code"]).name,
+        "region": regions()[place["region"]["code"]].name,
+    }
+    return {
+        name: {**ref, "lang": "sv" if language != "sv" and ref["name"] == swedish[name] else None}
+        for name, ref in place.items()
     }
 
 

@@ -1,13 +1,13 @@
 """A firm's link knows where the client will live: the municipality through the workspace form and the
 links API (checked by the checklist's own parser), stored with the link, shown on /c/ and its calendar."""
 import json
-import re
 
 import pytest
 
 from firms.models import SharedChecklist
 from tests.firms.factories import token_for
 from tests.firms.test_workspace import VALID
+from tests.guides.places import norrbotten  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.usefixtures("tasks")
 
@@ -18,7 +18,7 @@ BODY = {
     "children": ["preschool"],
     "stay": "long",
     "arrival": "2027-05-01",
-    "municipality": "1480",
+    "municipality": "2580",
     "language": "ar",
 }
 
@@ -36,22 +36,28 @@ def api(client, firm):
     return call
 
 
-def test_the_api_stores_the_municipality_and_the_client_page_and_calendar_show_the_place(api, client, firm):
+@pytest.mark.usefixtures("norrbotten")
+def test_the_api_stores_the_municipality_and_the_client_page_and_calendar_show_the_local_links(
+    api, client, firm
+):
     response = api("post", "/api/v1/links", BODY)
     assert response.status_code == 201, response.content
     body = response.json()
     link = SharedChecklist.objects.get(firm=firm)
-    assert link.municipality == "1480" and link.situation.endswith("&municipality=1480")
-    assert body["municipality"] == "1480"
-    assert api("get", f"/api/v1/links/{link.code}").json()["municipality"] == "1480"
+    assert link.municipality == "2580" and link.situation.endswith("&municipality=2580")
+    assert body["municipality"] == "2580"
+    assert api("get", f"/api/v1/links/{link.code}").json()["municipality"] == "2580"
 
     page = client.get(f"/ar/c/{link.code}", HTTP_USER_AGENT="Mozilla/5.0")
     assert page.status_code == 200
     html = page.content.decode()
-    assert re.search(r'lang="sv"[^>]*>Göteborg<', html)
+    place = html[html.index("situation__place") : html.index("</div>", html.index("situation__place"))]
+    assert "/ar/where-you-live/norrbotten-test/lulea-test/" in place  # Luleå's page, in Arabic
+    item = html[html.index('id="task-preschool-place"') : html.index("</li>", html.index('id="task-preschool-place"'))]
+    assert "Preschool in Luleå" in item
     assert "change=municipality" not in html  # the link's answers are the firm's to change
     calendar = client.get(f"/ar/c/{link.code}/calendar.ics")
-    assert calendar.status_code == 200 and b"BEGIN:VEVENT" in calendar.content
+    assert calendar.status_code == 200 and "Preschool in Luleå" in calendar.content.decode().replace("\r\n ", "")
 
 
 @pytest.mark.parametrize("value", ["9999", "Göteborg", "1480\u0000", "x" * 19, ["1480"]])

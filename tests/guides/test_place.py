@@ -16,6 +16,7 @@ from guides.models import ChecklistCount
 from guides.place import grouped_municipalities, swedish_key
 from guides.situation import InvalidSituation, parse_situation
 from guides.taskdata import book_from_file
+from tests.guides.places import norrbotten  # noqa: F401 - a fixture
 
 BASE = {"status": "third-country", "permit": "work", "family": "children", "children": "preschool", "stay": "long"}
 QUERY = "status=third-country&permit=work&family=children&children=preschool&stay=long"
@@ -124,11 +125,15 @@ def test_without_a_municipality_place_is_null_and_no_item_has_local_links(client
 
 def test_with_a_municipality_the_place_names_it_and_its_region_and_the_share_url_carries_it(client, tasks):
     plain = client.get(f"/api/v1/checklist?{QUERY}").json()
+    data = client.get(f"/api/v1/checklist?{QUERY}&municipality=2584&lang=ar").json()
+    # No page of Kiruna or Norrbotten: the Swedish names from the places file, no URL.
+    assert data["place"] == {
+        "municipality": {"code": "2584", "name": "Kiruna", "url": None},
+        "region": {"code": "25", "name": regions()["25"].name, "url": None},
+    }
+    assert data["share_url"].endswith("&municipality=2584")
     data = client.get(f"/api/v1/checklist?{QUERY}&municipality=1480&lang=ar").json()
-    assert data["place"]["municipality"]["code"] == "1480"
-    assert data["place"]["municipality"]["name"] == "Göteborg"
-    assert data["place"]["region"]["code"] == "14"
-    assert data["place"]["region"]["name"] == regions()["14"].name
+    assert data["place"]["municipality"]["code"] == "1480" and data["place"]["region"]["code"] == "14"
     assert data["share_url"].endswith("&municipality=1480")
     # No rule changes: the same items in the same order, the same rules version.
     assert [i["key"] for i in data["items"]] == [i["key"] for i in plain["items"]]
@@ -180,15 +185,15 @@ def test_not_decided_yet_gives_the_result_without_a_place(client, tasks):
 
 
 def test_the_result_shows_the_place_and_a_link_to_change_it(client, tasks):
-    response = client.get(f"/ar/checklist/?{QUERY}&municipality=1480")
+    response = client.get(f"/ar/checklist/?{QUERY}&municipality=2584")
     assert response.status_code == 200
     html = response.content.decode()
-    assert re.search(r'lang="sv"[^>]*>Göteborg<', html)
+    assert '<bdi lang="sv">Kiruna</bdi>' in html  # the Swedish name, marked as such on an Arabic page
     change = re.search(r'href="(\?[^"]*change=municipality[^"]*)"', html).group(1)
     page = client.get("/ar/checklist/" + change.replace("&amp;", "&"))
     assert page.status_code == 200
     asked = page.content.decode()
-    assert '<option value="1480" selected>Göteborg</option>' in asked
+    assert '<option value="2584" selected>Kiruna</option>' in asked
     assert asked.count("<h1") == 1 and 'name="stay"' not in asked  # only the place, as its own question
 
 
@@ -239,3 +244,74 @@ def test_the_dashboard_counts_checklists_per_region_and_suppresses_cells_under_f
     assert cells[(stockholm, "en")] == "5"
     assert cells[("No municipality given", "en")] == "30"
     assert not any("Göteborg" in row[1] for row in rows)
+
+
+# --- local links: the municipality's, else the region's, else none (localcms's pages) -----------------------
+
+
+def _local(data):
+    return {item["key"]: item.get("local") for item in data["items"]}
+
+
+@pytest.mark.usefixtures("norrbotten")
+def test_the_municipalitys_local_guides_come_first_then_the_regions(client):
+    data = client.get(f"/api/v1/checklist?{QUERY}&municipality=2580").json()
+    place = data["place"]
+    assert place["municipality"]["code"] == "2580" and place["region"]["code"] == "25"
+    assert place["municipality"]["url"] == "http://testserver/en/where-you-live/norrbotten-test/lulea-test/"
+    assert place["region"]["url"] == "http://testserver/en/where-you-live/norrbotten-test/"
+    local = _local(data)
+    assert local["preschool-place"] == [
+        {
+            "title": "Preschool in Luleå",
+            "url": local["preschool-place"][0]["url"],
+            "owner": municipalities()["2580"].name,
+        }
+    ]
+    assert local["preschool-place"][0]["url"].startswith("http://testserver/en/where-you-live/norrbotten-test/")
+    assert [link["title"] for link in local["healthcare"]] == ["1177 in Norrbotten"]  # the region's
+    assert local["healthcare"][0]["owner"] == regions()["25"].name
+    assert all(set(link) == {"title", "url", "owner"} for links in local.values() if links for link in links)
+    assert local["find-housing"] is None  # nothing local: no "local" key at all
+
+
+@pytest.mark.usefixtures("norrbotten")
+def test_a_municipality_without_pages_gets_its_regions_and_one_in_an_empty_region_none(client):
+    kiruna = client.get(f"/api/v1/checklist?{QUERY}&municipality=2584").json()
+    assert kiruna["place"]["municipality"] == {"code": "2584", "name": "Kiruna", "url": None}
+    assert kiruna["place"]["region"]["url"].endswith("/en/where-you-live/norrbotten-test/")
+    assert [link["title"] for link in _local(kiruna)["preschool-place"]] == ["Preschool in Norrbotten"]
+    assert [link["title"] for link in _local(kiruna)["healthcare"]] == ["1177 in Norrbotten"]
+    gotland = client.get(f"/api/v1/checklist?{QUERY}&municipality=0980").json()
+    assert gotland["place"]["municipality"]["url"] is None and gotland["place"]["region"]["url"] is None
+    assert not any("local" in item for item in gotland["items"])
+
+
+@pytest.mark.usefixtures("norrbotten")
+def test_the_result_page_shows_the_place_and_each_items_local_links_marking_another_language(client):
+    html = client.get(f"/ar/checklist/?{QUERY}&municipality=2580").content.decode()
+    assert 'href="http://testserver/ar/where-you-live/' in html  # the place's page, in the reader's language
+    item = html[html.index('id="task-preschool-place"') : html.index("</li>", html.index('id="task-preschool-place"'))]
+    assert re.search(r'<a href="[^"]+" lang="en" dir="auto">Preschool in Luleå</a>', item)  # no Arabic yet
+    assert "Preschool in Norrbotten" not in item
+    assert "Preschool in Luleå" not in html[: html.index('id="task-preschool-place"')]
+
+
+@pytest.mark.usefixtures("norrbotten")
+def test_the_calendar_mentions_the_local_links(client):
+    ics = client.get(f"/en/checklist/calendar.ics?{QUERY}&arrival=2027-03-01&municipality=2580").content.decode()
+    unfolded = ics.replace("\r\n ", "")
+    assert "Where you live" in unfolded and "Preschool in Luleå" in unfolded
+
+
+@pytest.mark.usefixtures("norrbotten")
+def test_the_result_with_a_place_stays_within_the_query_budget(client, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_ENABLED = False
+    url = f"/ar/checklist/?{QUERY}&municipality=2580"
+    assert client.get(url).status_code == 200  # fills the navigation and catalogue caches
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(queries) <= 10, [q["sql"][:120] for q in queries]
