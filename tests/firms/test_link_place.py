@@ -76,7 +76,7 @@ def test_without_a_municipality_the_link_has_none(api, firm):
 
 
 def test_the_municipality_is_in_the_links_api_schema(client):
-    text = client.get("/api/schema/", HTTP_ACCEPT="application/json").content.decode()
+    text = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").content.decode()
     assert "where the client will live" in text
 
 

@@ -22,10 +22,17 @@ BASE = {"status": "third-country", "permit": "work", "family": "children", "chil
 QUERY = "status=third-country&permit=work&family=children&children=preschool&stay=long"
 
 
-def _errors(**params):
-    with pytest.raises(InvalidSituation) as caught:
+def _errors(language="en", **params):
+    from django.utils import translation
+
+    with translation.override(language), pytest.raises(InvalidSituation) as caught:
         parse_situation({**BASE, **params})
     return caught.value.errors
+
+
+def _option(value, name, selected=False):
+    """An option as the page has it (on an Arabic page a Latin name is isolated: FSI … PDI, portal.bidi)."""
+    return re.compile(f'<option value="{value}"{" selected" if selected else ""}>\u2068?{name}\u2069?</option>')
 
 
 # --- the parser -------------------------------------------------------------------------------------
@@ -70,12 +77,9 @@ def test_a_bad_municipality_is_an_error_keyed_municipality(value, message):
 
 
 def test_the_message_is_in_the_readers_language():
-    from django.utils import translation
-
-    with translation.override("sv"):
-        assert _errors(municipality="9999")["municipality"] == [
-            "Det finns ingen kommun med den koden. Välj en i listan."
-        ]
+    assert _errors("sv", municipality="9999")["municipality"] == [
+        "Det finns ingen kommun med den koden. Välj en i listan."
+    ]
 
 
 def test_the_place_is_in_the_link_but_not_in_the_counting_key():
@@ -131,10 +135,10 @@ def test_with_a_municipality_the_place_names_it_and_its_region_and_the_share_url
         "municipality": {"code": "2584", "name": "Kiruna", "url": None},
         "region": {"code": "25", "name": regions()["25"].name, "url": None},
     }
-    assert data["share_url"].endswith("&municipality=2584")
+    assert "&municipality=2584" in data["share_url"]
     data = client.get(f"/api/v1/checklist?{QUERY}&municipality=1480&lang=ar").json()
     assert data["place"]["municipality"]["code"] == "1480" and data["place"]["region"]["code"] == "14"
-    assert data["share_url"].endswith("&municipality=1480")
+    assert "&municipality=1480" in data["share_url"]
     # No rule changes: the same items in the same order, the same rules version.
     assert [i["key"] for i in data["items"]] == [i["key"] for i in plain["items"]]
     assert data["rules_version"] == plain["rules_version"]
@@ -152,8 +156,8 @@ def test_a_bad_municipality_is_a_400_keyed_municipality_in_the_requested_languag
         assert errors["municipality"][0].startswith(("Det finns", "Ange", "Svaret", "Ge bara"))
 
 
-def test_the_municipality_is_described_in_the_openapi_schema(client):
-    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json")
+def test_the_municipality_is_described_in_the_openapi_schema(client, db):
+    schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json")
     text = schema.content.decode()
     assert schema.status_code == 200
     assert '"municipality"' in text and "ChecklistPlace" in text and "ChecklistLocalLink" in text
@@ -171,7 +175,7 @@ def test_the_last_page_asks_the_place_last_as_a_select_grouped_by_region(client,
     select = html[html.index("<select") : html.index("</select>")]
     assert select.count("<optgroup") == 21 and select.count("<option") == 291
     assert re.search(r'<option value="" selected>[^<]+</option>\s*<optgroup', select)  # "Not decided yet" first
-    assert '<option value="1480">Göteborg</option>' in select
+    assert _option("1480", "Göteborg").search(select)
     assert ('lang="sv"' in select) == (lang != "sv")
     assert "js/place.js" in html and "<script>" not in html  # the filter is a file (CSP), not inline
 
@@ -193,8 +197,8 @@ def test_the_result_shows_the_place_and_a_link_to_change_it(client, tasks):
     page = client.get("/ar/checklist/" + change.replace("&amp;", "&"))
     assert page.status_code == 200
     asked = page.content.decode()
-    assert '<option value="2584" selected>Kiruna</option>' in asked
-    assert asked.count("<h1") == 1 and 'name="stay"' not in asked  # only the place, as its own question
+    assert _option("2584", "Kiruna", selected=True).search(asked)
+    assert asked.count("<h1") == 1 and 'id="id_stay_long"' not in asked  # only the place, as its own question
 
 
 def test_a_bad_municipality_on_the_page_is_a_400_with_the_message_beside_the_select(client, tasks):
