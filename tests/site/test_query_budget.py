@@ -18,6 +18,15 @@ PAGES = {
     **PAGE_TYPES,
     "checklist result": "/{lang}/checklist/?status=third-country&permit=work&family=alone&stay=long",
     "checklist JSON": "/api/v1/checklist?status=third-country&permit=work&family=alone&stay=long&lang={lang}",
+    # With a place: its municipality's and region's local guides, found in one lookup, not per item.
+    "checklist result with a place": (
+        "/{lang}/checklist/?status=third-country&permit=work&family=children&children=preschool&stay=long"
+        "&municipality=1480"
+    ),
+    "checklist JSON with a place": (
+        "/api/v1/checklist?status=third-country&permit=work&family=children&children=preschool&stay=long"
+        "&municipality=1480&lang={lang}"
+    ),
     "API v2 pages": "/api/v2/pages/?locale={lang}&limit=20",
 }
 
