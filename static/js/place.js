@@ -9,8 +9,9 @@
   var select = wrapper && wrapper.querySelector("select.js-place");
   if (!select) { return; }
 
+  // Accents and case aside; and the direction isolates an Arabic page puts around Latin names (portal.bidi).
   function plain(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+    return text.normalize("NFD").replace(/[\u0300-\u036f\u200e\u200f\u2066-\u2069]/g, "").toLowerCase().trim();
   }
 
   var options = Array.prototype.slice.call(select.querySelectorAll("optgroup option"));
