@@ -711,6 +711,14 @@ class LocalGuidePageForm(WagtailAdminPageForm):
         if "task_keys" in self.fields:
             self.fields["task_keys"].choices = task_choices()
 
+    def clean(self):
+        """The owner is the place the guide stands under: its editors' group edits and reviews it."""
+        cleaned = super().clean()
+        parent = getattr(self, "parent_page", None)
+        if parent is not None:
+            self.instance.agency_id = getattr(parent.specific_deferred, "agency_id", None)
+        return cleaned
+
     def clean_task_keys(self):
         """Refuse a key the checklist does not know (the choices may have changed since the form was shown)."""
         from content.local import unknown_task_keys
