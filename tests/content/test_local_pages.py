@@ -163,3 +163,55 @@ def test_the_workflow_goes_to_the_municipalitys_group_then_portal_editors(editor
     guide.refresh_from_db()
     assert guide.title == "Preschool in Göteborg (updated)" and guide.live_revision_id == revision.pk
     assert TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_APPROVED).count() == 2
+
+
+# --- reading: search, sitemap, API v2, purge --------------------------------------------------------
+
+@pytest.mark.parametrize(("code", "query", "path"), [
+    ("en", "preschool", "/en/where-you-live/vastra-gotaland/goteborg/preschool/"),
+    ("sv", "förskola", "/sv/where-you-live/vastra-gotaland/goteborg/preschool/"),
+    ("en", "International House Gothenburg", "/en/where-you-live/vastra-gotaland/goteborg/"),
+])
+def test_the_search_finds_local_guides_and_place_pages_in_the_readers_language(client, demo, code, query, path):
+    import re
+
+    html = client.get(f"/{code}/search/", {"q": query}).content.decode()
+    links = re.findall(r'class="search-results__title"><a href="([^"]+)"', html)
+    assert path in links
+    assert all(link.startswith(f"/{code}/") for link in links)
+
+
+def test_the_sitemap_lists_place_pages_and_local_guides_with_their_languages(client, demo):
+    xml = client.get("/sitemap.xml").content.decode()
+    for code in ("en", "sv", "ar", "so"):
+        assert f"/{code}/where-you-live/vastra-gotaland/goteborg/preschool/</loc>" in xml
+        assert f'hreflang="{code}" href="http://testserver/{code}/where-you-live/vastra-gotaland/goteborg/"' in xml
+
+
+def test_api_v2_lists_local_guides_with_their_task_keys(client, demo):
+    response = client.get("/api/v2/pages/", {"type": "content.LocalGuidePage", "locale": "ar",
+                                              "fields": "summary,task_keys"})
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert items and all(item["meta"]["locale"] == "ar" for item in items)
+    preschool = next(item for item in items if item["meta"]["slug"] == "preschool"
+                     and "goteborg" in item["meta"]["html_url"])
+    assert preschool["task_keys"] == ["preschool-place"]
+    places = client.get("/api/v2/pages/", {"type": "content.MunicipalityPage", "fields": "services"}).json()
+    assert {item["meta"]["slug"] for item in places["items"]} >= {"goteborg", "stockholm", "malmo", "umea"}
+
+
+def test_publishing_a_local_guide_purges_it_its_places_and_the_checklists(demo):
+    from content.purge import page_paths
+
+    city = page(MunicipalityPage, "goteborg")
+    guide = LocalGuidePage.objects.child_of(city).get(slug="preschool")
+    paths = page_paths(guide)
+    for code in ("en", "sv", "ar", "so"):
+        assert f"/{code}/where-you-live/vastra-gotaland/goteborg/preschool/" in paths
+        assert f"/{code}/where-you-live/vastra-gotaland/goteborg/" in paths
+        assert f"/{code}/where-you-live/vastra-gotaland/" in paths
+        assert f"/{code}/where-you-live/" in paths
+        assert f"/{code}/checklist/*" in paths
+    assert "/api/v1/checklist" in paths and "/sitemap.xml" in paths
+    assert page_paths(page(MunicipalityPage, "goteborg")) >= {"/ar/where-you-live/vastra-gotaland/", "/en/checklist/*"}
