@@ -215,3 +215,36 @@ def test_publishing_a_local_guide_purges_it_its_places_and_the_checklists(demo):
         assert f"/{code}/checklist/*" in paths
     assert "/api/v1/checklist" in paths and "/sitemap.xml" in paths
     assert page_paths(page(MunicipalityPage, "goteborg")) >= {"/ar/where-you-live/vastra-gotaland/", "/en/checklist/*"}
+
+
+# --- the pages ------------------------------------------------------------------------------------
+
+def test_goteborgs_page_shows_its_services_its_local_guides_and_its_region(client, demo):
+    html = client.get("/ar/where-you-live/vastra-gotaland/goteborg/").content.decode()
+    assert "International House Gothenburg" in html
+    assert 'href="/ar/where-you-live/vastra-gotaland/goteborg/preschool/"' in html
+    assert 'href="/ar/where-you-live/vastra-gotaland/"' in html  # up to the region
+    assert 'dir="rtl"' in html and "منطقتك:" in html
+
+
+def test_the_region_lists_its_own_guides_and_its_municipalities(client, demo):
+    html = client.get("/en/where-you-live/vastra-gotaland/").content.decode()
+    assert 'href="/en/where-you-live/vastra-gotaland/goteborg/"' in html
+    assert 'href="/en/where-you-live/vastra-gotaland/1177/"' in html
+    assert "Municipalities in the region" in html
+    index = client.get("/sv/where-you-live/").content.decode()
+    for slug in ("vastra-gotaland/goteborg", "region-stockholm/stockholm", "region-skane/malmo",
+                 "region-vasterbotten/umea"):
+        assert f'href="/sv/where-you-live/{slug}/"' in index
+
+
+def test_a_local_guide_names_its_owner_and_links_to_its_place(client, demo):
+    html = client.get("/so/where-you-live/vastra-gotaland/goteborg/preschool/").content.decode()
+    assert 'href="/so/where-you-live/vastra-gotaland/goteborg/"' in html
+    assert "Magaalada Göteborg" in html  # the owner's Somali name
+    assert 'class="review-line"' in html
+
+
+def test_where_you_live_is_in_the_navigation(client, demo):
+    html = client.get("/en/").content.decode()
+    assert 'href="/en/where-you-live/"' in html
