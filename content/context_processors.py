@@ -14,7 +14,9 @@ CACHE_SECONDS = 300
 
 
 def _build(code):
-    from content.models import HomePage, LifeEventIndexPage, PhasePage, StandardPage
+    from wagtail.models import Page
+
+    from content.models import HomePage, LifeEventIndexPage, PhasePage, PlaceIndexPage, StandardPage
     from content.navigation import localized_pages
 
     home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).live().first()
@@ -22,7 +24,8 @@ def _build(code):
     if home is not None:
         phases = list(PhasePage.objects.live().child_of(home).select_related("locale").order_by("path"))
         nav += [{"url": link.url, "label": link.title, "lang": link.lang} for link in localized_pages(phases, code)]
-        index = list(LifeEventIndexPage.objects.live().child_of(home).select_related("locale"))
+        index = list(Page.objects.live().child_of(home).type(LifeEventIndexPage, PlaceIndexPage)
+                     .select_related("locale").order_by("path"))
         nav += [{"url": link.url, "label": link.title, "lang": link.lang} for link in localized_pages(index, code)]
         standard = {
             page.footer_role: page

@@ -15,7 +15,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("en", "sv", "ar", "so")
 STANDARD_PAGES = ("about", "accessibility", "privacy")
 #: Bump when the loader's interpretation of unchanged files changes (forces one reload).
-LOADER_VERSION = 5
+LOADER_VERSION = 6
 
 
 class ContentDataError(ValueError):
@@ -31,6 +31,9 @@ class ContentData:
     life_events: list[dict]
     standard_pages: list[dict]
     guides: list[dict]
+    place_index: dict
+    places: list[dict]  # regions first, then municipalities, each with its file's ``slug``
+    local_guides: list[dict]
     fingerprint: str
 
 
@@ -46,7 +49,12 @@ def data_files(root: Path | None = None) -> list[Path]:
     """The files the loader reads (the glossary is for tests and translators, not for pages)."""
     root = root or DATA_DIR
     pages = [root / "pages" / f"{name}.yaml" for name in ("home", "phases", "life_events", *STANDARD_PAGES)]
-    return [root / "agencies.yaml", *pages, root / "guide_order.yaml", *sorted((root / "guides").glob("*.yaml"))]
+    if (root / "pages" / "places.yaml").exists():
+        pages.append(root / "pages" / "places.yaml")
+    return [
+        root / "agencies.yaml", *pages, root / "guide_order.yaml", *sorted((root / "guides").glob("*.yaml")),
+        *sorted((root / "places").glob("*.yaml")), *sorted((root / "local").glob("*.yaml")),
+    ]
 
 
 def fingerprint(root: Path | None = None) -> str:
@@ -76,6 +84,70 @@ def _check_guide(guide: dict, path: Path, agency_keys: set[str]) -> None:
         raise ContentDataError(f"{path}: " + "; ".join(problems))
 
 
+def _check_places(places: list[dict], local_guides: list[dict], agencies: list[dict]) -> None:
+    """Each place file names a known place and its own owner; a municipality's region has a file too;
+    a local guide stands under a place that has a file, in no language its place page lacks."""
+    from content import places as register
+
+    owners = {agency["key"]: agency for agency in agencies}
+    by_code = {}
+    for place in places:
+        code, path, problems = str(place.get("place", "")), place["path"], []
+        known = register.regions() if len(code) == 2 else register.municipalities()
+        if code not in known:
+            problems.append(f"unknown place code {code!r}")
+        owner = owners.get(place.get("owner"))
+        if owner is None or str(owner.get("place", "")) != code:
+            problems.append(f"owner {place.get('owner')!r} is not the agencies.yaml entry with place {code!r}")
+        if "en" not in place or not place["en"].get("title"):
+            problems.append("no English title")
+        if code in by_code:
+            problems.append(f"a second file for {code!r}")
+        if problems:
+            raise ContentDataError(f"{path}: " + "; ".join(problems))
+        by_code[code] = place
+    for place in places:
+        code = str(place["place"])
+        if len(code) == 4 and code[:2] not in by_code:
+            raise ContentDataError(f"{place['path']}: its region {code[:2]!r} has no file in places/")
+        parent = by_code.get(code[:2]) if len(code) == 4 else None
+        missing = [lang for lang in LANGUAGES if parent and lang in place and lang not in parent]
+        if missing:
+            raise ContentDataError(f"{place['path']}: the region's page has no {missing} text")
+    for guide in local_guides:
+        path, code, problems = guide["path"], str(guide.get("place", "")), []
+        if guide.get("key") != path.stem:
+            problems.append(f"key {guide.get('key')!r} differs from the file name")
+        place = by_code.get(code)
+        if place is None:
+            problems.append(f"place {code!r} has no file in places/")
+        elif guide.get("owner") != place.get("owner"):
+            problems.append(f"owner {guide.get('owner')!r} is not its place's owner {place.get('owner')!r}")
+        else:
+            missing = [lang for lang in LANGUAGES if lang in guide and lang not in place]
+            if missing:
+                problems.append(f"its place's page has no {missing} text")
+        if not guide.get("tasks"):
+            problems.append("no checklist tasks")
+        for code_ in LANGUAGES:
+            text = guide.get(code_)
+            if text is not None and not (text.get("title") and text.get("summary")):
+                problems.append(f"{code_}: title and summary are required")
+        if "en" not in guide:
+            problems.append("no English text")
+        if problems:
+            raise ContentDataError(f"{path}: " + "; ".join(problems))
+
+
+def _read_all(directory: Path) -> list[dict]:
+    items = []
+    for path in sorted(directory.glob("*.yaml")):
+        item = _read(path)
+        item["path"], item["slug"] = path, path.stem
+        items.append(item)
+    return items
+
+
 def read(root: Path | None = None) -> ContentData:
     """Every data file, checked enough that a broken file fails here with its name, not mid-load."""
     root = root or DATA_DIR
@@ -96,6 +168,10 @@ def read(root: Path | None = None) -> ContentData:
             path = root / "guides" / f"{guide['key']}.yaml"
             raise ContentDataError(f"{path}: unknown next steps or life events: {unknown}")
     guides = _in_reading_order(guides, _read(root / "guide_order.yaml"), root / "guide_order.yaml")
+    places = sorted(_read_all(root / "places"), key=lambda place: (len(str(place.get("place", ""))), place["slug"]))
+    local_guides = _read_all(root / "local")
+    _check_places(places, local_guides, agencies)
+    index_file = root / "pages" / "places.yaml"
     return ContentData(
         agencies=agencies,
         home=_read(root / "pages" / "home.yaml")["home"],
@@ -104,6 +180,9 @@ def read(root: Path | None = None) -> ContentData:
         life_events=life_events["life_events"],
         standard_pages=[_read(root / "pages" / f"{name}.yaml") for name in STANDARD_PAGES],
         guides=guides,
+        place_index=_read(index_file)["index"] if index_file.exists() else {},
+        places=places,
+        local_guides=local_guides,
         fingerprint=fingerprint(root),
     )
 

@@ -32,7 +32,11 @@ from content.models import (
     HomePage,
     LifeEventIndexPage,
     LifeEventPage,
+    LocalGuidePage,
+    MunicipalityPage,
     PhasePage,
+    PlaceIndexPage,
+    RegionPage,
     StandardPage,
 )
 
@@ -164,7 +168,8 @@ def ensure_agencies(data, locales):
         common = {
             "short_name": item.get("short_name") or "", "website": item.get("website") or "",
             "phone": item.get("phone") or "", "languages_served": item.get("languages") or [],
-            "group": group, "slug": key,
+            "group": group, "slug": key, "kind": item.get("kind") or "agency",
+            "place_code": str(item.get("place") or ""),
         }
         source = Agency.objects.filter(slug=key, locale=locales[SOURCE_LANGUAGE]).first()
         fields = {"name": item["en"]["name"], "description": item["en"].get("description", ""),
@@ -243,11 +248,24 @@ def guide_sources(guide, code):
     for index, source in enumerate(guide.get("sources") or []):
         title, language = datafiles.title_in(source["title"], code)
         blocks.append({
-            "type": "source", "id": block_id(guide["key"], "source", index),
+            "type": "source", "id": block_id(guide.get("key") or guide["slug"], "source", index),
             "value": {"title": title, "url": source["url"], "publisher": source.get("publisher") or "",
                       "language": language},
         })
     return blocks
+
+
+def review_fields(item, text, code):
+    """What every owned page takes from its file the same way: sources, review dates, review flag."""
+    fields = {
+        "sources": guide_sources(item, code),
+        "last_reviewed": datetime.date.fromisoformat(str(item["last_reviewed"])),
+        "review_by": datetime.date.fromisoformat(str(item["review_by"])),
+        "search_description": text["summary"],
+    }
+    if code != SOURCE_LANGUAGE:
+        fields["translation_reviewed"] = datafiles.reviewed(text, code)
+    return fields
 
 
 def guide_fields(guide, text, agencies, code):
@@ -258,18 +276,13 @@ def guide_fields(guide, text, agencies, code):
         "who_for": text.get("who", ""),
         "situation_tags": guide.get("situation_tags") or [],
         "body": guide_body(guide, text, agencies, code),
-        "sources": guide_sources(guide, code),
         "agency": agency_in(agencies, guide.get("owner"), code),
         "processing_time": text.get("time", ""),
         "processing_time_source": datafiles.title_in(time_source["title"], code)[0] if time_source else "",
         "processing_time_source_url": time_source["url"] if time_source else "",
-        "last_reviewed": datetime.date.fromisoformat(str(guide["last_reviewed"])),
-        "review_by": datetime.date.fromisoformat(str(guide["review_by"])),
         "editor_note": guide.get("editor_note", ""),
-        "search_description": text["summary"],
+        **review_fields(guide, text, code),
     }
-    if code != SOURCE_LANGUAGE:
-        fields["translation_reviewed"] = datafiles.reviewed(text, code)
     return fields
 
 
@@ -331,6 +344,54 @@ def ensure_trees(data, homes, locales, agencies):
     return made
 
 
+# --- the local layer ------------------------------------------------------------------------------
+
+def place_fields(place, text, agencies, code):
+    services = [
+        {"type": "service", "id": block_id(place["slug"], "service", index),
+         "value": {"heading": service["heading"], "text": service["text"], "url": service.get("url") or ""}}
+        for index, service in enumerate(text.get("services") or [])
+    ]
+    return {"title": text["title"], "intro": text["summary"], "services": services,
+            "agency": agency_in(agencies, place["owner"], code), **review_fields(place, text, code)}
+
+
+def local_guide_fields(guide, text, agencies, code):
+    return {
+        "title": text["title"], "summary": text["summary"], "who_for": text.get("who", ""),
+        "body": guide_body(guide, text, agencies, code), "task_keys": list(guide["tasks"]),
+        "agency": agency_in(agencies, guide["owner"], code), **review_fields(guide, text, code),
+    }
+
+
+def local_slug(guide) -> str:
+    """``goteborg-preschool`` under Göteborg's page is ``preschool`` (the place is in the path already)."""
+    prefix = f"{guide['owner']}-"
+    return guide["key"][len(prefix):] if guide["key"].startswith(prefix) else guide["key"]
+
+
+def ensure_places(data, home, locales, agencies):
+    """"Where you live": a region's or municipality's page per file in places/, its local guides below it."""
+    made = {}
+    if not data.place_index:
+        return made
+    index, made[index] = upsert_intro_page(home, PlaceIndexPage, data.place_index, locales)
+    pages = {}
+    for place in data.places:  # regions first: a municipality's page stands under its region's
+        code = str(place["place"])
+        model, parent = (RegionPage, index) if len(code) == 2 else (MunicipalityPage, pages.get(code[:2]))
+        page = upsert_child(parent, model, place["slug"], place_fields(place, place["en"], agencies, "en"))
+        made[page] = [upsert_translation(page, locale, place_fields(place, text, agencies, code_))
+                      for code_, locale, text in translations_in(place, locales)]
+        pages[code] = page
+    for guide in data.local_guides:
+        page = upsert_child(pages[str(guide["place"])], LocalGuidePage, local_slug(guide),
+                            local_guide_fields(guide, guide["en"], agencies, "en"))
+        made[page] = [upsert_translation(page, locale, local_guide_fields(guide, text, agencies, code))
+                      for code, locale, text in translations_in(guide, locales)]
+    return made
+
+
 def keep_in_order(parent, pages):
     """Put ``parent``'s listed children in the data's reading order (a guide added later lands last)."""
     wanted = [page.pk for page in pages]
@@ -382,7 +443,8 @@ def deferred_indexing():
     finally:
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)
-    ours = [HomePage, PhasePage, GuidePage, LifeEventIndexPage, LifeEventPage, StandardPage, Agency]
+    ours = [HomePage, PhasePage, GuidePage, LifeEventIndexPage, LifeEventPage, StandardPage, PlaceIndexPage,
+            RegionPage, MunicipalityPage, LocalGuidePage, Agency]
     for model in ours:
         objects = list(model.get_indexed_objects())
         for backend in get_search_backends(with_auto_update=True):
@@ -409,6 +471,7 @@ def load_demo(force: bool = False, register_with_localize: bool = True) -> str:
             homes = ensure_home(data, locales)
             agencies = ensure_agencies(data, locales)
             made = ensure_trees(data, homes, locales, agencies)
+            made.update(ensure_places(data, homes[SOURCE_LANGUAGE], locales, agencies))
             ensure_editorial_setup(homes)
         registered = register_translations(made, agencies) if register_with_localize else 0
         DemoContent.objects.update_or_create(pk=1, defaults={"fingerprint": data.fingerprint})

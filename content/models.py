@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
@@ -621,6 +622,7 @@ class PlacePage(OwnedPage):  # noqa: DJ008 - Page defines __str__
         FieldPanel("sources"), review_panel(),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("services")]
+    api_fields = [APIField("intro"), APIField("services"), APIField("last_reviewed"), APIField("review_by")]
 
     class Meta:
         abstract = True
@@ -711,6 +713,14 @@ class LocalGuidePageForm(WagtailAdminPageForm):
         if "task_keys" in self.fields:
             self.fields["task_keys"].choices = task_choices()
 
+    def clean(self):
+        """The owner is the place the guide stands under: its editors' group edits and reviews it."""
+        cleaned = super().clean()
+        parent = getattr(self, "parent_page", None)
+        if parent is not None:
+            self.instance.agency_id = getattr(parent.specific_deferred, "agency_id", None)
+        return cleaned
+
     def clean_task_keys(self):
         """Refuse a key the checklist does not know (the choices may have changed since the form was shown)."""
         from content.local import unknown_task_keys
@@ -747,6 +757,8 @@ class LocalGuidePage(GuideTextPage):  # noqa: DJ008 - Page defines __str__
     template = "content/local_guide_page.html"
     override_translatable_fields = [*REVIEW_FIELDS, SynchronizedField("task_keys")]
     search_fields = [*GuideTextPage.search_fields, index.FilterField("agency")]
+    api_fields = [APIField("summary"), APIField("who_for"), APIField("task_keys"), APIField("last_reviewed"),
+                  APIField("review_by")]
 
     class Meta:
         verbose_name = _("local guide")

@@ -14,7 +14,7 @@ from portal.caching import invalidate
 from portal.languages import LANGUAGE_CODES
 
 #: Shown on every page (navigation, footer): a change to one of these purges the whole site.
-SITE_WIDE_TYPES = ("homepage", "phasepage", "lifeeventindexpage", "standardpage")
+SITE_WIDE_TYPES = ("homepage", "phasepage", "lifeeventindexpage", "standardpage", "placeindexpage")
 LISTINGS = ["/sitemap.xml", "/api/v2/*"]
 
 

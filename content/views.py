@@ -10,9 +10,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from wagtail.models import Page
 
 from content.blocks.step import plain_text
-from content.models import Agency, GuidePage
+from content.models import Agency, GuidePage, LocalGuidePage, MunicipalityPage, RegionPage
 from content.navigation import locale_id, localized_pages
 
 MAX_QUERY_LENGTH = 200
@@ -80,9 +81,19 @@ def highlight(text: str, terms: list[str], width: int = 240) -> str:
     return mark_safe(escape(prefix) + escaped + escape(suffix))  # noqa: S308 - every part is escaped above
 
 
+#: What the search finds: national and local guides, and the regions' and municipalities' own pages.
+SEARCHED_TYPES = (GuidePage, LocalGuidePage, RegionPage, MunicipalityPage)
+
+
+def _summary(page) -> str:
+    return getattr(page, "summary", None) or getattr(page, "intro", "") or ""
+
+
 def _searchable_text(page):
-    parts = [page.summary, page.who_for]
-    for block in page.body:
+    parts = [_summary(page), getattr(page, "who_for", "")]
+    for block in getattr(page, "services", None) or []:
+        parts += [block.value["heading"], block.value["text"]]
+    for block in getattr(page, "body", None) or []:
         value = block.value
         if block.block_type == "step":
             parts += [value["heading"], plain_text(value["text"])]
@@ -94,9 +105,9 @@ def _searchable_text(page):
 
 
 def searchable_guides(code):
-    """The live guides in the reader's language (``code``) and, where a guide has no live translation
-    yet, the source-language guide (shown marked as English, as every other list does)."""
-    guides = GuidePage.objects.live()
+    """The live guides and place pages in the reader's language (``code``) and, where one has no live
+    translation yet, the source-language page (shown marked as English, as every other list does)."""
+    guides = Page.objects.live().type(*SEARCHED_TYPES)
     locale = _locale(code)  # the locale's pk
     if code == settings.LANGUAGE_CODE:
         return guides.filter(locale=locale)
@@ -131,11 +142,13 @@ def search(request):
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages) if paginator.num_pages else None
         terms = [term for term in re.split(r"\s+", query) if term]
-        hits = list(page_obj.object_list) if page_obj else []
+        found = [hit.pk for hit in page_obj.object_list] if page_obj else []
+        specific = {hit.pk: hit for hit in Page.objects.filter(pk__in=found).specific()}  # a query per type
+        hits = [specific[pk] for pk in found if pk in specific]
         links = localized_pages(hits, code)
         context["results"] = [
             {"link": link, "summary": highlight(_searchable_text(hit) if not any(
-                term.lower() in hit.summary.lower() for term in terms) else hit.summary, terms)}
+                term.lower() in _summary(hit).lower() for term in terms) else _summary(hit), terms)}
             for link, hit in zip(links, hits, strict=True)
         ]
         context["page_obj"] = page_obj

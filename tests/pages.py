@@ -10,4 +10,8 @@ PAGE_TYPES = {
     "agency": "/{lang}/agencies/skatteverket/",
     "agency index": "/{lang}/agencies/",
     "search": "/{lang}/search/?q=personnummer",
+    "place index": "/{lang}/where-you-live/",
+    "region": "/{lang}/where-you-live/vastra-gotaland/",
+    "municipality": "/{lang}/where-you-live/vastra-gotaland/goteborg/",
+    "local guide": "/{lang}/where-you-live/vastra-gotaland/goteborg/preschool/",
 }
