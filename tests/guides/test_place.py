@@ -319,3 +319,26 @@ def test_the_result_with_a_place_stays_within_the_query_budget(client, settings)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     assert len(queries) <= 10, [q["sql"][:120] for q in queries]
+
+
+@pytest.mark.usefixtures("norrbotten")
+def test_the_place_pages_are_valid_html_for_the_w3c_checker(client, tmp_path):
+    from tests.conftest import require
+    from tests.site.test_site_quality import validate, vnu_jar
+
+    jar = vnu_jar()
+    require(jar is not None, "the Nu Html Checker (VNU_JAR)")
+    for n, (url, status) in enumerate(
+        [
+            ("/ar/checklist/?status=eu&permit=work&family=alone", 200),  # the last page, with the select
+            (f"/ar/checklist/?{QUERY}&municipality=2580&change=municipality", 200),
+            (f"/so/checklist/?{QUERY}&municipality=0000", 400),
+            (f"/ar/checklist/?{QUERY}&municipality=2580", 200),  # the place and local links
+            (f"/en/checklist/?{QUERY}&municipality=2584", 200),
+            (f"/en/checklist/?{QUERY}", 200),
+        ]
+    ):
+        response = client.get(url)
+        assert response.status_code == status, url
+        (tmp_path / f"page{n}.html").write_bytes(response.content)
+    assert validate(jar, tmp_path) == []
