@@ -342,3 +342,26 @@ def test_the_place_pages_are_valid_html_for_the_w3c_checker(client, tmp_path):
         assert response.status_code == status, url
         (tmp_path / f"page{n}.html").write_bytes(response.content)
     assert validate(jar, tmp_path) == []
+
+
+def test_a_goteborg_family_reads_its_local_links_in_arabic_on_the_result_page(client, tasks):
+    """The demo's Göteborg: its own preschool guide under the preschool place, the region's 1177 guide
+    under healthcare, each in Arabic, and the municipality's page linked from the place."""
+    from tests.conftest import without_isolation
+
+    response = client.get(f"/ar/checklist/?{QUERY}&municipality=1480")
+    assert response.status_code == 200
+    html = without_isolation(response.content.decode())
+
+    def item(key):
+        start = html.index(f'id="task-{key}"')
+        return html[start : html.index("</li>", start)]
+
+    assert "الروضة في غوتنبرغ" in item("preschool-place")
+    assert "الرعاية الصحية في فاسترا يوتالاند" in item("healthcare")
+    place = html[html.index("situation__place") : html.index("</div>", html.index("situation__place"))]
+    assert 'href="http://testserver/ar/' in place
+    data = client.get(f"/api/v1/checklist?{QUERY}&municipality=1480&lang=ar").json()
+    local = _local(data)
+    assert [link["title"] for link in local["preschool-place"]] == ["الروضة في غوتنبرغ"]
+    assert all(link["url"].startswith("http://testserver/ar/") for link in local["healthcare"])
