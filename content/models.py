@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -46,6 +46,37 @@ TRANSLATORS = "Translators: %s"  # one group per language: "Translators: sv", "T
 
 def translators_group_name(code: str) -> str:
     return TRANSLATORS % code
+
+
+class AgencyForm(WagtailAdminModelForm):
+    languages_served = forms.MultipleChoiceField(
+        label=_("languages served"), choices=LANGUAGES, required=False, widget=forms.CheckboxSelectMultiple,
+    )
+
+    """A region or municipality may leave its name empty: it is taken from the places file.
+
+    The languages are a list of choices: as a JSON field, no box ticked saved NULL (a 500) and a form
+    shown again with an error could not read its own list (another 500)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "name" in self.fields:
+            self.fields["name"].required = False
+            self.fields["name"].help_text = _("A region or municipality left empty gets its name from its code.")
+
+    def clean(self):
+        from content import places
+
+        cleaned = super().clean()
+        if not cleaned.get("name"):
+            code = (cleaned.get("place_code") or "").strip()
+            place = {"region": places.regions(), "municipality": places.municipalities()}.get(
+                cleaned.get("kind"), {}).get(code)
+            if place is not None:
+                cleaned["name"] = place.name
+            elif "name" not in self.errors:
+                self.add_error("name", _("Give the name, or choose a region or municipality and its code."))
+        return cleaned
 
 
 class Agency(TranslatableMixin, index.Indexed, models.Model):
@@ -91,6 +122,7 @@ class Agency(TranslatableMixin, index.Indexed, models.Model):
         MultiFieldPanel([FieldPanel("kind"), FieldPanel("place_code")], heading=_("Region or municipality")),
         FieldPanel("group"),
     ]
+    base_form_class = AgencyForm
     override_translatable_fields = [
         SynchronizedField("slug"), SynchronizedField("phone"), SynchronizedField("kind"),
         SynchronizedField("place_code"),
@@ -605,6 +637,11 @@ class PlacePageForm(WagtailAdminPageForm):
             if locale_id is not None:
                 current = models.Q(pk=self.instance.agency_id) if self.instance.agency_id else models.Q()
                 field.queryset = field.queryset.filter(models.Q(locale_id=locale_id) | current)
+            from content.ownership import own_agency_keys, user_is_portal_editor
+
+            if self.for_user is not None and not user_is_portal_editor(self.for_user):
+                # A place's editors keep their page: they cannot hand it to another place.
+                field.queryset = field.queryset.filter(translation_key__in=own_agency_keys(self.for_user))
 
 
 class PlacePage(OwnedPage):  # noqa: DJ008 - Page defines __str__

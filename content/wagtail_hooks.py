@@ -16,8 +16,8 @@ class AgencyViewSet(SnippetViewSet):
     model = Agency
     icon = "group"
     menu_label = _("Agencies")
-    list_display = ["name", "short_name", "locale"]
-    list_filter = ["locale"]
+    list_display = ["name", "short_name", "kind", "place_code", "locale"]
+    list_filter = ["locale", "kind"]
     search_fields = ["name"]
 
 

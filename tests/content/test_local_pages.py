@@ -248,3 +248,27 @@ def test_a_local_guide_names_its_owner_and_links_to_its_place(client, demo):
 def test_where_you_live_is_in_the_navigation(client, demo):
     html = client.get("/en/").content.decode()
     assert 'href="/en/where-you-live/"' in html
+
+
+def test_a_portal_editor_makes_a_municipality_an_owner_in_the_admin_named_from_its_code(client, editors):
+    from wagtail.models import Locale
+
+    client.force_login(editors["portal"])
+    data = {"name": "", "short_name": "", "slug": "kiruna", "description": "", "website": "", "phone": "",
+            "kind": "municipality", "place_code": "2584", "eservices-count": "0", "locale": Locale.get_default().pk}
+    response = client.post("/admin/snippets/content/agency/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Agency.objects.get(slug="kiruna").name == "Kiruna"
+    data.update(slug="nowhere", place_code="9999\x00")
+    response = client.post("/admin/snippets/content/agency/add/", data)
+    assert response.status_code == 200 and not Agency.objects.filter(slug="nowhere").exists()
+
+
+def test_a_places_editor_cannot_hand_its_page_to_another_place(editors):
+    city = page(MunicipalityPage, "goteborg")
+    form_class = MunicipalityPage.get_edit_handler().get_form_class()
+    own = form_class(instance=city, parent_page=city.get_parent(), for_user=editors["goteborg"])
+    assert list(own.fields["agency"].queryset) == [city.agency]
+    portal = form_class(instance=city, parent_page=city.get_parent(), for_user=editors["portal"])
+    assert set(portal.fields["agency"].queryset.values_list("kind", flat=True)) == {"municipality"}
+    assert portal.fields["agency"].queryset.filter(slug="stockholm").exists()

@@ -8,7 +8,18 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from content.models import GuidePage, HomePage, LifeEventIndexPage, LifeEventPage, PhasePage, StandardPage
+from content.models import (
+    GuidePage,
+    HomePage,
+    LifeEventIndexPage,
+    LifeEventPage,
+    LocalGuidePage,
+    MunicipalityPage,
+    PhasePage,
+    PlaceIndexPage,
+    RegionPage,
+    StandardPage,
+)
 from content.outbound import link_id
 from tests.content.factories import (
     AgencyFactory,
@@ -24,7 +35,15 @@ from tests.content.factories import (
 class TestWhereEachPageTypeLives(WagtailPageTestCase):
     def test_the_home_page_is_a_tree_root_with_phases_life_events_and_plain_pages_below(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {PhasePage, LifeEventIndexPage, StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {PhasePage, LifeEventIndexPage, StandardPage, PlaceIndexPage})
+
+    def test_places_go_region_then_municipality_and_local_guides_stand_under_either(self):
+        self.assertAllowedParentPageTypes(PlaceIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(PlaceIndexPage, {RegionPage})
+        self.assertAllowedSubpageTypes(RegionPage, {MunicipalityPage, LocalGuidePage})
+        self.assertAllowedSubpageTypes(MunicipalityPage, {LocalGuidePage})
+        self.assertAllowedParentPageTypes(LocalGuidePage, {RegionPage, MunicipalityPage})
+        self.assertAllowedSubpageTypes(LocalGuidePage, set())
 
     def test_a_guide_lives_in_a_phase_and_has_no_subpages(self):
         self.assertAllowedSubpageTypes(PhasePage, {GuidePage})
