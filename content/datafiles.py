@@ -87,13 +87,13 @@ def _check_guide(guide: dict, path: Path, agency_keys: set[str]) -> None:
 def _check_places(places: list[dict], local_guides: list[dict], agencies: list[dict]) -> None:
     """Each place file names a known place and its own owner; a municipality's region has a file too;
     a local guide stands under a place that has a file, in no language its place page lacks."""
-    from content import places as register
+    from content.places import municipalities, regions
 
     owners = {agency["key"]: agency for agency in agencies}
     by_code = {}
     for place in places:
         code, path, problems = str(place.get("place", "")), place["path"], []
-        known = register.regions() if len(code) == 2 else register.municipalities()
+        known = regions() if len(code) == 2 else municipalities()
         if code not in known:
             problems.append(f"unknown place code {code!r}")
         owner = owners.get(place.get("owner"))

@@ -15,9 +15,11 @@ from content.models import GuidePage
 
 CONTENT_DIR = Path(datafiles.__file__).resolve().parent
 LOADER_MODULES = [CONTENT_DIR / "demo.py", CONTENT_DIR / "datafiles.py"]
-#: What the loader may import from the content app: models and machinery, no module holding text.
+#: What the loader may import from the content app: models and machinery, no module holding text
+#: (content.places reads the committed places file, Statistics Sweden's codes and names).
 LOADER_IMPORTS = {
     "content", "content.blocks.step", "content.datafiles", "content.editorial", "content.localize", "content.models",
+    "content.places",
 }
 
 
@@ -40,7 +42,9 @@ def test_the_python_content_modules_are_gone_and_the_loader_imports_no_text():
 def test_the_fingerprint_covers_every_data_file_the_loader_reads():
     read = {path.relative_to(datafiles.DATA_DIR).as_posix() for path in datafiles.data_files()}
     assert {f"guides/{path.name}" for path in guide_files()} <= read
-    assert {"agencies.yaml", "guide_order.yaml", "pages/home.yaml", "pages/phases.yaml"} <= read
+    assert {"agencies.yaml", "guide_order.yaml", "pages/home.yaml", "pages/phases.yaml", "pages/places.yaml"} <= read
+    for folder in ("places", "local"):
+        assert {f"{folder}/{path.name}" for path in (datafiles.DATA_DIR / folder).glob("*.yaml")} <= read
 
 
 @pytest.fixture
