@@ -136,7 +136,7 @@ def in_callgrind(call, name: str, requests: int) -> None:
     libc.qsort(pair, 2, ctypes.sizeof(ctypes.c_int), loop)  # the comparator runs once
 
 
-def inclusive_table(session, rows: int = 70) -> str:
+def inclusive_table(session, rows: int = 200) -> str:
     """CPU time per function including what it calls (each function once per sample), highest first."""
     from pyinstrument.frame_info import frame_info_get_identifier
 
