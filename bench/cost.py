@@ -7,8 +7,10 @@ The production settings and the WSGI application that gunicorn runs, called dire
 sockets on our side; PostgreSQL and Redis are real), on a database that ``bench/site.py`` has loaded.
 For each line of the site benchmark it reports the process CPU time per request (mean of the best of
 three rounds): what a worker spends, whatever else the machine is doing. ``--profile NAME`` prints
-cProfile's top functions for one line; ``--callgrind NAME`` runs that line under valgrind's callgrind
-and prints the instructions per request (exact, independent of the machine's load; ~50× slower).
+cProfile's top functions for one line (on CPU time); ``--sample NAME`` pyinstrument's CPU-time samples
+as a table of inclusive shares (``pip install pyinstrument`` first, it is not a dependency);
+``--callgrind NAME`` runs that line under valgrind's callgrind and prints the instructions per request
+(exact, independent of the machine's load; ~50× slower, run it with few requests).
 """
 import argparse
 import cProfile
@@ -19,6 +21,7 @@ import os
 import pstats
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -107,9 +110,9 @@ def measure(call, name: str, requests: int) -> float:
 
 def callgrind(name: str, requests: int) -> None:
     """Instructions per request: collection only inside libc's qsort, which runs the loop as its comparator."""
-    out = Path(f"/tmp/callgrind.{name}.{os.getpid()}")
+    out = Path(tempfile.gettempdir()) / f"callgrind.{name}.{os.getpid()}"
     subprocess.run(
-        ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=qsort",
+        ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=*qsort*",
          f"--callgrind-out-file={out}", sys.executable, __file__, "--in-callgrind", name,
          "--requests", str(requests)],
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -198,7 +201,7 @@ def main():
         for _ in range(options.requests):
             call(url, uncached)
         profile.disable()
-        profile.dump_stats(f"/tmp/profile.{options.profile}.pstats")
+        profile.dump_stats(Path(tempfile.gettempdir()) / f"profile.{options.profile}.pstats")  # for pstats
         stream = io.StringIO()
         stats = pstats.Stats(profile, stream=stream)
         stats.sort_stats("cumulative").print_stats(60)

@@ -9,7 +9,8 @@ Varnish in front with the committed rules (deploy/varnish/landa.vcl); nginx serv
 the same guide page. wrk measures, each for --seconds (10): a guide uncached (a new query string per
 request, so neither cache can answer), the guide from the origin cache, the guide through Varnish, the
 home page, the checklist result and search (uncached), the checklist JSON at 50 connections (uncached,
-from the origin cache, and through Varnish over every situation in every language), and the static copy. The numbers and their ratio to the static limit go into bench/README.md with the date.
+from the origin cache, and through Varnish over every situation in every language), and the static
+copy. The numbers and their ratio to the static limit go into bench/README.md with the date.
 """
 import argparse
 import datetime as dt
@@ -227,7 +228,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--no-write", action="store_true", help="print the table, leave bench/README.md alone")
-    parser.add_argument("--only", help="only the lines whose label contains this (the limit always; implies --no-write)")
+    parser.add_argument("--only", help="only the lines whose label contains this, and the limit (implies --no-write)")
     options = parser.parse_args()
     for tool in ("wrk", "nginx", "varnishd"):
         if not (shutil.which(tool) or Path(f"/usr/sbin/{tool}").exists()):

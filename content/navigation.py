@@ -11,7 +11,6 @@ path (which ``LandaPageMixin.route`` serves with a notice) and marked with its o
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 
 from portal import requestmemo
@@ -72,10 +71,16 @@ class LocalizedLink:
         return "rtl" if self.language in RTL_LANGUAGES else "ltr"
 
 
+# What a link shows or needs: its address, title and language, the card's text, its type.
+LINK_FIELDS = ("path", "depth", "title", "url_path", "locale_id", "translation_key", "live", "content_type_id")
+CARD_FIELDS = ("summary", "intro")
+
+
 def link_rows(queryset):
-    """``queryset`` without the columns no link shows: the StreamFields (whole bodies, parsed from JSON)."""
-    heavy = [field.name for field in queryset.model._meta.concrete_fields if isinstance(field, StreamField)]
-    return queryset.defer(*heavy) if heavy else queryset
+    """``queryset`` with only the columns a link uses (no bodies, parsed from JSON for nothing): every
+    column costs compiling and converting, and a page type has forty."""
+    names = {field.name for field in queryset.model._meta.concrete_fields}
+    return queryset.only(*LINK_FIELDS, *(name for name in CARD_FIELDS if name in names))
 
 
 def localized_pages(pages, code: str) -> list[LocalizedLink]:
