@@ -3,12 +3,14 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/landa REDIS_URL=redis://127.0.0.1:6379/0 \\
     CELERY_BROKER_URL=redis://127.0.0.1:6379/1 .venv/bin/python bench/site.py      # make bench-site
 
-Production settings (portal.settings.production) on PostgreSQL and Redis; gunicorn with 2 workers;
+Production settings (portal.settings.production) on PostgreSQL and Redis; gunicorn with 2 workers and the
+production configuration (portal/gunicorn_config.py: gthread, keep-alive);
 Varnish in front with the committed rules (deploy/varnish/landa.vcl); nginx serving a static copy of
 the same guide page. wrk measures, each for --seconds (10): a guide uncached (a new query string per
 request, so neither cache can answer), the guide from the origin cache, the guide through Varnish, the
-home page, the checklist result and search (uncached), the checklist JSON at 50 connections, and the
-static copy. The numbers and their ratio to the static limit go into bench/README.md with the date.
+home page, the checklist result and search (uncached), the checklist JSON at 50 connections (uncached,
+from the origin cache, and through Varnish over every situation in every language), and the static
+copy. The numbers and their ratio to the static limit go into bench/README.md with the date.
 """
 import argparse
 import datetime as dt
@@ -43,6 +45,66 @@ request = function()
   return wrk.format("GET", wrk.path .. sep .. "bench=" .. math.random(1, 1000000000) .. "-" .. counter)
 end
 """
+
+
+# Many URLs, not one hot one: each request a random situation (all 1,152) in a random language.
+# With the argument "walk" each of wrk's threads asks its share of the URLs once, in order, and stops:
+# the priming pass before the measurement, so every URL has been asked once (first asks go to the origin).
+ROTATING_LUA = """
+paths = {%s}
+local threads = {}
+setup = function(thread)
+  table.insert(threads, thread)
+  thread:set("seed", #threads)
+end
+init = function(args)
+  walk = args[1] == "walk"
+  stride = tonumber(args[2] or "1")
+  position = seed
+  answered = 0
+  math.randomseed(os.time() * 1000 + seed)
+end
+request = function()
+  if walk then
+    local path = paths[((position - 1) %% #paths) + 1]
+    position = position + stride
+    return wrk.format("GET", path)
+  end
+  return wrk.format("GET", paths[math.random(1, #paths)])
+end
+response = function(status, headers, body)
+  answered = answered + 1
+  if walk and answered * stride >= #paths then
+    wrk.thread:stop()
+  end
+end
+"""
+
+
+def checklist_paths() -> list[str]:
+    """``/api/v1/checklist?…&lang=…`` for every situation in every language."""
+    from urllib.parse import urlencode
+
+    sys.path.insert(0, str(ROOT))
+    from guides.situation import every_situation
+
+    return [
+        "/api/v1/checklist?" + urlencode([*situation.query_items(), ("lang", language)], safe=",")
+        for situation in every_situation()
+        for language in ("en", "sv", "ar", "so")
+    ]
+
+
+def varnish_misses(tmp: Path) -> int | None:
+    """Varnish's count of cache misses so far (None without varnishstat)."""
+    varnishstat = shutil.which("varnishstat") or "/usr/bin/varnishstat"
+    try:
+        output = subprocess.run([varnishstat, "-n", str(tmp / "varnish"), "-1", "-f", "MAIN.cache_miss"],
+                                capture_output=True, text=True, check=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = re.search(r"MAIN\.cache_miss\s+(\d+)", output)
+    return int(match.group(1)) if match else None
 
 
 def free_port() -> int:
@@ -137,11 +199,12 @@ http {{
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def wrk(url: str, seconds: int, connections: int, script: Path | None = None) -> dict:
+def wrk(url: str, seconds: int, connections: int, script: Path | None = None, args: tuple = ()) -> dict:
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
     if script:
         command += ["-s", str(script)]
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    output = subprocess.run([*command, url, *(["--", *args] if args else [])],
+                            capture_output=True, text=True, check=True).stdout
 
     def latency(label):
         match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE)
@@ -165,6 +228,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--no-write", action="store_true", help="print the table, leave bench/README.md alone")
+    parser.add_argument("--only", help="only the lines whose label contains this, and the limit (implies --no-write)")
     options = parser.parse_args()
     for tool in ("wrk", "nginx", "varnishd"):
         if not (shutil.which(tool) or Path(f"/usr/sbin/{tool}").exists()):
@@ -182,8 +246,9 @@ def main():
     processes = []
     try:
         processes.append(subprocess.Popen(
-            [str(BIN / "gunicorn"), "portal.wsgi:application", "--workers", "2", "--bind", f"127.0.0.1:{web_port}",
-             "--log-level", "warning"], cwd=ROOT, env=env,
+            # The production configuration (gthread workers with keep-alive), with 2 workers for 2 cores.
+            [str(BIN / "gunicorn"), "portal.wsgi:application", "-c", "python:portal.gunicorn_config",
+             "--workers", "2", "--bind", f"127.0.0.1:{web_port}", "--log-level", "warning"], cwd=ROOT, env=env,
         ))
         origin = f"http://127.0.0.1:{web_port}"
         wait_for(origin + GUIDE)
@@ -197,6 +262,8 @@ def main():
         wait_for(static + GUIDE)
         script = tmp / "uncached.lua"
         script.write_text(UNCACHED_LUA)
+        rotating = tmp / "rotating.lua"
+        rotating.write_text(ROTATING_LUA % ", ".join(f'"{path}"' for path in checklist_paths()))
 
         seconds, conns = options.seconds, options.connections
         runs = [
@@ -209,14 +276,25 @@ def main():
             ("checklist result, uncached", origin + RESULT, conns, script),
             ("checklist JSON, uncached, 50 connections", origin + JSON, 50, script),
             ("checklist JSON, origin cache, 50 connections", origin + JSON, 50, None),
+            ("checklist JSON through Varnish, 4,608 URLs, 50 connections", cache + "/api/v1/checklist", 50, rotating),
             ("search (never cached)", origin + "/en/search/?q=personnummer", conns, script),
         ]
+        if options.only:
+            runs = [runs[0], *(run for run in runs[1:] if options.only in run[0])]
+            options.no_write = True
         load_before = os.getloadavg()[0]
         results = []
         for label, url, connections, lua in runs:
             print(f"wrk: {label} …", flush=True)
+            if lua is rotating:  # prime: every URL asked once (wrk's 2 threads, one connection each)
+                wrk(url, 120, 2, lua, ("walk", "2"))
             wrk(url, 2, connections, lua)  # warm up (and fill the caches)
-            results.append((label, connections, wrk(url, seconds, connections, lua)))
+            misses = varnish_misses(tmp)
+            result = wrk(url, seconds, connections, lua)
+            after = varnish_misses(tmp)
+            if url.startswith(cache) and misses is not None and after is not None:
+                result["misses"] = after - misses  # answered by the origin, not from Varnish's memory
+            results.append((label, connections, result))
     finally:
         for process in reversed(processes):
             process.terminate()
@@ -232,18 +310,22 @@ def main():
         f"### Results — {dt.date.today().isoformat()}, {platform.machine()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}",
         "",
-        f"wrk -t2, {seconds} s per line after a 2 s warm-up, {conns} connections unless said; gunicorn 2 sync "
-        "workers, production settings, PostgreSQL + Redis; load generator, servers and other work share the CPUs "
-        f"(load average {load_before:.1f} before the first line).",
+        f"wrk -t2, {seconds} s per line after a 2 s warm-up, {conns} connections unless said; gunicorn 2 gthread "
+        "workers × 4 threads with keep-alive (portal/gunicorn_config.py), production settings, PostgreSQL + Redis; "
+        "load generator, servers and other work share the CPUs "
+        f"(load average {load_before:.1f} before the first line). \"Varnish misses\": requests of the line that "
+        "Varnish passed to the origin.",
         "",
-        "| what | requests/s | p50 ms | p99 ms | non-2xx | share of the static limit |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| what | requests/s | p50 ms | p99 ms | non-2xx | Varnish misses | share of the static limit |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for label, _connections, result in results:
         p50 = f"{result['p50']:.1f}" if result["p50"] is not None else "–"
         p99 = f"{result['p99']:.1f}" if result["p99"] is not None else "–"
+        misses = f"{result['misses']:,}" if "misses" in result else "–"
         lines.append(
-            f"| {label} | {result['rps']:,.0f} | {p50} | {p99} | {result['errors']} | {result['rps'] / limit:.1%} |"
+            f"| {label} | {result['rps']:,.0f} | {p50} | {p99} | {result['errors']} | {misses} "
+            f"| {result['rps'] / limit:.1%} |"
         )
     table = "\n".join(lines)
     print(table)

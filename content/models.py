@@ -416,11 +416,8 @@ class OwnedPage(LandaPage):  # noqa: DJ008 - Page defines __str__
         """The owning agency in each language it has, in one query: ``{locale pk: agency}``."""
         if self.agency_id is None:
             return {}
-        return {
-            agency.locale_id: agency
-            for agency in Agency.objects.filter(translation_key=Agency.objects.filter(pk=self.agency_id)
-                                                .values("translation_key")[:1])
-        }
+        key = Agency.objects.filter(pk=self.agency_id).values("translation_key").order_by()[:1]
+        return {agency.locale_id: agency for agency in Agency.objects.filter(translation_key=key).order_by()}
 
     def agency_in(self, locale, versions=None):
         """The owning agency in ``locale`` (a Locale or its pk), or as it is when not translated."""
@@ -523,10 +520,15 @@ def live_related(relation, model):
     In a preview or a draft the relation is modelcluster's in-memory stand-in (no ``.live()``), and
     it may point at pages that are drafts themselves: readers will only see the live ones.
     """
+    from content.navigation import link_rows
+
     related = relation.all()
     if isinstance(related, models.QuerySet):  # a saved page: one query
-        return related.filter(live=True).order_by("path")
-    return model.objects.live().filter(pk__in=[page.pk for page in related]).order_by("path")
+        pages = link_rows(related.filter(live=True))
+    else:
+        pages = link_rows(model.objects.live().filter(pk__in=[page.pk for page in related]))
+    # Sorted here: SQL ordering makes Django hash every selected column while compiling.
+    return sorted(pages.order_by(), key=lambda page: page.path)
 
 
 class LifeEventIndexPage(IntroPage):  # noqa: DJ008 - Page defines __str__

@@ -13,13 +13,19 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from wagtail.models import Locale, Page
 
+from portal import requestmemo
 from portal.languages import RTL_LANGUAGES
 
 LOCALES_KEY = "landa:locales"
 
 
 def locale_codes() -> dict[int, str]:
-    """``{locale pk: language code}``, from the cache: every page needs it, it changes almost never."""
+    """``{locale pk: language code}``, from the cache (once per request): every page needs it, it
+    changes almost never. Read it, never change it: the request shares one dict."""
+    return requestmemo.remember(LOCALES_KEY, _cached_locale_codes)
+
+
+def _cached_locale_codes() -> dict[int, str]:
     codes = cache.get(LOCALES_KEY)
     if codes is None:
         codes = dict(Locale.objects.values_list("pk", "language_code"))
@@ -34,6 +40,7 @@ def locale_id(code: str) -> int | None:
 
 def forget_locales(**kwargs) -> None:
     cache.delete(LOCALES_KEY)
+    requestmemo.forget(LOCALES_KEY)
 
 
 def path_in(page: Page, code: str) -> str:
@@ -69,6 +76,18 @@ class LocalizedLink:
         return "rtl" if self.language in RTL_LANGUAGES else "ltr"
 
 
+# What a link shows or needs: its address, title and language, the card's text, its type.
+LINK_FIELDS = ("path", "depth", "title", "url_path", "locale_id", "translation_key", "live", "content_type_id")
+CARD_FIELDS = ("summary", "intro")
+
+
+def link_rows(queryset):
+    """``queryset`` with only the columns a link uses (no bodies, parsed from JSON for nothing): every
+    column costs compiling and converting, and a page type has forty."""
+    names = {field.name for field in queryset.model._meta.concrete_fields}
+    return queryset.only(*LINK_FIELDS, *(name for name in CARD_FIELDS if name in names))
+
+
 def localized_pages(pages, code: str) -> list[LocalizedLink]:
     """Map ``pages`` (source-language pages, in order) to ``code``; two queries whatever their number."""
     pages = [page for page in pages if page is not None]
@@ -80,9 +99,9 @@ def localized_pages(pages, code: str) -> list[LocalizedLink]:
         model = type(pages[0]) if all(type(page) is type(pages[0]) for page in pages) else Page
         translations = {
             page.translation_key: page
-            for page in model.objects.live().filter(
+            for page in link_rows(model.objects.live()).filter(
                 locale__language_code=code, translation_key__in=[p.translation_key for p in pages]
-            )
+            ).order_by()  # a dict: the tree order (treebeard's default) would only cost compiling
         }
     links = []
     for page in pages:
@@ -129,7 +148,8 @@ def urls_in_languages(page: Page) -> dict[str, str]:
     the language switcher's and the hreflang links' targets for a Wagtail page."""
     codes = locale_codes()
     urls = {}
-    for translation in Page.objects.live().filter(translation_key=page.translation_key).only("url_path", "locale_id"):
+    translations = Page.objects.live().filter(translation_key=page.translation_key).only("url_path", "locale_id")
+    for translation in translations.order_by():
         code = codes.get(translation.locale_id)
         if code:
             urls[code] = path_in(translation, code)

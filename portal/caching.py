@@ -188,14 +188,28 @@ def invalidate() -> None:
     """Forget every cached page at once (all languages, every page that lists what changed).
 
     Content changes are rare and a rebuilt page costs milliseconds, so the origin cache starts a
-    new generation instead of tracking which page lists which; old entries expire on their own.
+    new generation instead of tracking which page lists which; old entries are misses from then on,
+    overwritten when their page is stored again or expiring on their own.
     """
     page_cache().set(GENERATION_KEY, secrets.token_hex(6), None)
 
 
-def cache_key(request, gen: str) -> str:
+def cache_key(request) -> str:
+    """The entry's key; the generation it was stored under is kept inside it (see :func:`_current`)."""
     raw = f"{request.get_host()}{request.path}?{normalised_query(request.META.get('QUERY_STRING', ''))}"
-    return f"landa:page:{gen}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return f"landa:page:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _current(cache, keys: list[str]):
+    """The generation and what ``keys`` hold in it, in one round trip to Redis: an entry stored under an
+    older generation (before the last :func:`invalidate`) is a miss."""
+    found = cache.get_many([GENERATION_KEY, *keys])
+    gen = found.get(GENERATION_KEY) or generation(cache)
+    values = []
+    for key in keys:
+        entry = found.get(key)
+        values.append(entry[1] if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == gen else None)
+    return gen, values
 
 
 def _cacheable_request(request) -> bool:
@@ -226,10 +240,10 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         cache = page_cache()
-        key = cache_key(request, generation(cache))
-        stored = cache.get(key)
+        key = cache_key(request)
+        gen, (stored,) = _current(cache, [key])
         if isinstance(stored, list):  # the names of the headers this URL varies on
-            stored = cache.get(_varied_key(key, request, stored))
+            stored = _current(cache, [_varied_key(key, request, stored)])[1][0]
         if stored is not None:
             return self._from_cache(request, stored)
         response = self.get_response(request)
@@ -246,10 +260,9 @@ class PageCacheMiddleware:
             if "*" in vary:
                 return response
             if vary:
-                cache.set(key, vary, s_maxage())
-                cache.set(_varied_key(key, request, vary), entry, s_maxage())
+                cache.set_many({key: (gen, vary), _varied_key(key, request, vary): (gen, entry)}, s_maxage())
             else:
-                cache.set(key, entry, s_maxage())
+                cache.set(key, (gen, entry), s_maxage())
             response[HEADER] = "miss"
         return response
 
