@@ -219,3 +219,14 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a view that activates a reader's language (the API's
+    ``lang``, the feedback form) leaves it active in the test's thread, as a request thread would."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
