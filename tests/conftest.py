@@ -88,6 +88,7 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
     yield
     if not keepdb:
         with django_db_blocker.unblock():
+            testdb.release(connection)
             teardown_databases(db_cfg, verbosity=verbosity)
 
 
@@ -112,10 +113,13 @@ def pytest_sessionstart(session):
 def pytest_sessionfinish(session):
     """Under ``pytest -n``, the controlling process drops the template the workers copied (tests/testdb.py)."""
     if _builds_a_template(session.config):
+        from pytest_django.plugin import blocking_manager_key
+
         from tests import testdb
 
-        testdb.drop_template(session.config._tmp_path_factory.getbasetemp(),
-                             getattr(session.config, "_landa_builder", None))
+        with session.config.stash[blocking_manager_key].unblock():
+            testdb.drop_template(session.config._tmp_path_factory.getbasetemp(),
+                                 getattr(session.config, "_landa_builder", None))
 
 
 @pytest.fixture

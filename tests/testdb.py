@@ -117,6 +117,26 @@ def setup_cloned(connection, shared_dir: Path, verbosity: int) -> list:
     return [(connection, configured_name, True)]
 
 
+def release(connection, seconds: float = 10) -> None:
+    """Before the test database is dropped: let the live server's last request threads close their
+    connections (a browser's keep-alive connection can outlive the test by a moment), then end any left."""
+    if connection.vendor != "postgresql":
+        return
+    name = connection.settings_dict["NAME"]
+    connection.close()
+    others = "FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
+    deadline = time.monotonic() + seconds
+    with connection._nodb_cursor() as cursor:
+        while True:
+            cursor.execute(f"SELECT count(*) {others}", [name])  # noqa: S608 (no input in it)
+            if not cursor.fetchone()[0]:
+                return
+            if time.monotonic() > deadline:
+                cursor.execute(f"SELECT pg_terminate_backend(pid) {others}", [name])  # noqa: S608
+                return
+            time.sleep(0.2)
+
+
 def drop_template(shared_dir: Path, builder=None) -> None:
     """After the workers are done (in the controlling process): stop the builder, drop the template."""
     from django.db import connection
