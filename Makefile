@@ -11,9 +11,11 @@ MANAGE := $(BIN)/python manage.py
 run: install migrate compile-messages demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-## make test: the whole test suite (browser and service tests skip here unless REQUIRE_SERVICES=1)
+## make test: the whole test suite (browser and service tests skip here unless REQUIRE_SERVICES=1);
+## PYTEST_WORKERS=2 runs it in two processes (pytest-xdist), as CI does
+PYTEST_WORKERS ?=
 test: install-dev compile-messages
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest $(if $(PYTEST_WORKERS),-n $(PYTEST_WORKERS)) $(PYTEST_ARGS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -39,8 +39,10 @@ from content.ops_models import CounterBatch
 
 log = logging.getLogger(__name__)
 
-COUNTS = "landa:counts:"
-FOLDING = "landa:fold:"
+#: "landa" in production; under ``pytest -n`` each worker counts under its own (portal/settings/test.py).
+KEY_PREFIX = getattr(settings, "COUNTERS_KEY_PREFIX", "landa")
+COUNTS = f"{KEY_PREFIX}:counts:"
+FOLDING = f"{KEY_PREFIX}:fold:"
 
 
 @dataclass(frozen=True)

@@ -57,16 +57,69 @@ def without_isolation(html: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo content, loaded once into the test database (each test rolls its changes back).
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_createdb,
+                    django_db_modify_db_settings, tmp_path_factory):
+    """The test database with the demo content, made once (each test rolls its changes back).
 
-    Loading it takes seconds; ``load_demo`` itself is idempotent, so the ``demo`` fixture below is
-    then a single query. Transactional tests (``live_demo``) run last and load it again after a flush.
+    Replaces pytest-django's own fixture of the name for two reasons. It always makes the default
+    database: pytest-django makes only those the collected tests ask for, and the ``live_site`` tests
+    ask for none, so run alone they loaded the demo into the configured (non-test) database. And
+    under ``pytest -n`` on PostgreSQL the workers copy one loaded template instead of each migrating
+    and loading (tests/testdb.py). ``load_demo`` is idempotent, so the ``demo`` fixture below is then
+    a single query. Transactional tests (``live_demo``) run last and load it again after a flush.
     """
-    with django_db_blocker.unblock():
-        from content.demo import load_demo
+    from django.db import DEFAULT_DB_ALIAS, connection
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
 
-        load_demo()
+    from tests import testdb
+
+    verbosity = request.config.option.verbose
+    keepdb = django_db_keepdb and not django_db_createdb
+    configured_name = connection.settings_dict["NAME"]
+    with django_db_blocker.unblock():
+        if testdb.clonable(connection) and not keepdb:
+            db_cfg = testdb.setup_cloned(connection, tmp_path_factory.getbasetemp().parent, verbosity)
+        else:
+            aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+            db_cfg = setup_databases(verbosity=verbosity, interactive=False, keepdb=keepdb,
+                                     aliases=aliases | {DEFAULT_DB_ALIAS}, serialized_aliases=serialized_aliases)
+            testdb.load_demo_into(connection, configured_name)
+    yield
+    if not keepdb:
+        with django_db_blocker.unblock():
+            testdb.release(connection)
+            teardown_databases(db_cfg, verbosity=verbosity)
+
+
+def _builds_a_template(config) -> bool:
+    """The controlling process of ``pytest -n`` on PostgreSQL (not with --reuse-db) builds the template."""
+    if hasattr(config, "workerinput") or not config.getoption("numprocesses", default=None):
+        return False
+    if config.getoption("reuse_db", default=False):
+        return False
+    from django.conf import settings
+
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def pytest_sessionstart(session):
+    if _builds_a_template(session.config):
+        from tests import testdb
+
+        session.config._landa_builder = testdb.start_builder(session.config._tmp_path_factory.getbasetemp())
+
+
+def pytest_sessionfinish(session):
+    """Under ``pytest -n``, the controlling process drops the template the workers copied (tests/testdb.py)."""
+    if _builds_a_template(session.config):
+        from pytest_django.plugin import blocking_manager_key
+
+        from tests import testdb
+
+        with session.config.stash[blocking_manager_key].unblock():
+            testdb.drop_template(session.config._tmp_path_factory.getbasetemp(),
+                                 getattr(session.config, "_landa_builder", None))
 
 
 @pytest.fixture
@@ -78,15 +131,39 @@ def demo(db):
 
 
 @pytest.fixture
-def tasks(db):
-    """The checklist's committed tasks (guides/data/tasks.yaml), loaded as `make run` loads them."""
+def tasks(request, db):
+    """The checklist's committed tasks (guides/data/tasks.yaml), loaded as `make run` loads them
+    (already there in a module that uses ``module_tasks``)."""
     from django.core.cache import cache
     from django.core.management import call_command
 
     cache.clear()
-    call_command("load_tasks", verbosity=0)
+    if "module_tasks" not in request.fixturenames:
+        call_command("load_tasks", verbosity=0)
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def module_tasks(django_db_setup, django_db_blocker):
+    """The checklist's tasks, loaded once for a whole module instead of in each of its tests.
+
+    They are loaded in a transaction that stays open for the module and is rolled back after it; each
+    test's own transaction (``db``) is a savepoint inside it, so a test still sees exactly the demo and
+    the tasks, and rolls back its own changes. Only for modules whose tests are all rolled-back (``db``)
+    tests: a transactional test would flush it.
+    """
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        call_command("load_tasks", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 @pytest.fixture
@@ -152,11 +229,14 @@ def site_pages(django_db_setup, django_db_blocker):
 
 
 def _run_order(item) -> int:
-    """pytest-django's order (rolled-back tests, then flushing ones, then the rest) with ``live_site`` second."""
+    """Tests without a database first (under ``pytest -n`` they run while the test database is built),
+    then pytest-django's order (rolled-back tests, then flushing ones) with ``live_site`` between them."""
     names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    if marker is None and "django_db_setup" not in names:
+        return -1
     if "live_site" in names:
         return 1
-    marker = item.get_closest_marker("django_db")
     if marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
         return 2
     if "transactional_db" in names or "live_server" in names:

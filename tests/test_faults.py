@@ -98,12 +98,17 @@ def test_with_smtp_unreachable_no_request_fails_and_the_invitation_is_recorded(c
     assert AuditEvent.objects.filter(action=AuditEvent.INVITATION_SENT, target="new@firm.example").exists()
 
 
-def _queued(broker_url: str, queue: str = "celery") -> list[str]:
-    """The names of the tasks waiting in the broker's queue (kombu's Redis transport: a list of JSON)."""
+def _queued(broker_url: str, queue: str | None = None) -> list[str]:
+    """The names of the tasks waiting in the broker's queue (kombu's Redis transport: a list of JSON).
+
+    The default queue is "celery", or this worker's own under ``pytest -n`` (portal/settings/test.py)."""
     import json
 
     import redis
 
+    from portal.celery import app
+
+    queue = queue or app.conf.task_default_queue
     messages = redis.Redis.from_url(broker_url).lrange(queue, 0, -1)
     return [json.loads(message)["headers"]["task"] for message in messages]
 

@@ -30,7 +30,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
 
 # pytest -n (pytest-xdist): the workers share REDIS_URL, so each caches under its own prefix and clears
 # only that (tests/cache.py); each has its own test database already (pytest-django adds _gw0, _gw1).
+# The same goes for the Redis counters (content.counters) and the Celery queue a test's real worker
+# consumes: the other worker's test would fold its counts or run its tasks.
 XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 if XDIST_WORKER and REDIS_URL:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"landa-{XDIST_WORKER}"  # noqa: F405
     CACHES["default"]["OPTIONS"]["CLIENT_CLASS"] = "tests.cache.WorkerClient"  # noqa: F405
+if XDIST_WORKER:
+    COUNTERS_KEY_PREFIX = f"landa-{XDIST_WORKER}"
+    CELERY_TASK_DEFAULT_QUEUE = f"celery-{XDIST_WORKER}"

@@ -21,7 +21,7 @@ def redis_counters(settings):
     require(bool(settings.REDIS_URL), "Redis for the counters (REDIS_URL)")
     settings.COUNTERS_REDIS_URL = settings.REDIS_URL
     connection = counters.redis_connection()
-    for key in connection.scan_iter("landa:*"):
+    for key in connection.scan_iter(f"{counters.KEY_PREFIX}:*"):
         if key.startswith((counters.COUNTS, counters.FOLDING)):
             connection.delete(key)
     return connection

@@ -7,6 +7,9 @@ from wagtail.admin.panels import get_edit_handler
 
 from guides.models import Task
 
+# The checklist's tasks are loaded once for the module, not in each test (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_tasks")
+
 
 def form_data(task, **changes):
     """The edit form's data for ``task`` as the admin would post it (rules inline formset included)."""

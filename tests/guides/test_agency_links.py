@@ -4,6 +4,11 @@ counted per agency, no referrer, and only to the address the register holds."""
 import re
 from html import unescape
 
+import pytest
+
+# The checklist's tasks are loaded once for the module, not in each test (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_tasks")
+
 QUERY = "status=third-country&permit=work&family=alone&stay=long"
 
 

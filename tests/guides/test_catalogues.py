@@ -4,6 +4,9 @@ import re
 
 import pytest
 
+# The checklist's tasks are loaded once for the module, not in each test (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_tasks")
+
 
 @pytest.mark.parametrize("code,script", [("ar", "[\u0600-\u06ff]"), ("sv", "[åäö]")])
 def test_the_result_page_reads_in_the_readers_language(client, tasks, code, script):

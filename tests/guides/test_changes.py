@@ -7,6 +7,9 @@ from django.utils.html import strip_tags
 from guides.checklist import forget_catalogue
 from guides.situation import today as stockholm_today
 
+# The checklist's tasks are loaded once for the module, not in each test (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_tasks")
+
 PARTNER = "status=eu&permit=work&family=partner&partner=eu&stay=long"
 ALONE_SHORT = "status=eu&permit=work&family=alone&stay=short"
 CHILDREN = "status=third-country&permit=work&family=children&children=school&stay=long"

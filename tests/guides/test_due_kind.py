@@ -6,6 +6,9 @@ import pytest
 from django.utils.html import strip_tags
 from icalendar import Calendar
 
+# The checklist's tasks are loaded once for the module, not in each test (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_tasks")
+
 QUERY = "status=eu&permit=work&family=partner&partner=third-country&stay=long"
 
 

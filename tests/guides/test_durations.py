@@ -1,6 +1,7 @@
 """Typical durations (with source and year) on the checklist items, from the guides, fetched in bulk."""
 from html import unescape
 
+import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +9,9 @@ from django.utils.html import strip_tags
 
 from guides import checklist as checklist_module
 from guides import durations
+
+# The checklist's tasks are loaded once for the module, not in each test (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_tasks")
 
 FEW = "status=eu&permit=study&family=alone&stay=short"
 MANY = "status=third-country&permit=work&family=partner-children&children=preschool,school&stay=long"

@@ -7,6 +7,9 @@ from hypothesis import strategies as st
 
 from guides.situation import CHILDREN, FAMILIES, PERMITS, STATUSES, STAYS
 
+# The checklist's tasks are loaded once for the module, not in each test (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_tasks")
+
 NAMES = ["status", "permit", "family", "children", "stay", "partner", "arrival", "lang", "track", "change", "view"]
 VALID = list(STATUSES + PERMITS + FAMILIES + CHILDREN + STAYS) + ["2027-03-01", "en", "ar", "partner", ""]
 value = st.one_of(st.sampled_from(VALID), st.text(max_size=80), st.text(min_size=200, max_size=3000))

@@ -3,8 +3,12 @@ to their own track, and the questionnaire counts only the questions it will ask.
 
 import re
 
+import pytest
 from django.utils.html import strip_tags
 from icalendar import Calendar
+
+# The checklist's tasks are loaded once for the module, not in each test (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_tasks")
 
 QUERY = "status=eu&permit=work&family=partner&partner=third-country&stay=long&arrival=2027-03-01"
 

@@ -6,6 +6,9 @@ import re
 import pytest
 from icalendar import Calendar
 
+# The checklist's tasks are loaded once for the module, not in each test (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_tasks")
+
 QUERY = "status=third-country&permit=work&family=partner-children&children=preschool,school&stay=long"
 
 

@@ -3,6 +3,9 @@
 import pytest
 from django.utils.html import strip_tags
 
+# The checklist's tasks are loaded once for the module, not in each test (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_tasks")
+
 PARTNER = "status=third-country&permit=work&family=partner&partner=third-country&stay=long"
 NOTED = {"sfi", "register-job-seeker", "partner-programme"}
 

@@ -8,6 +8,9 @@ from icalendar import Calendar
 from guides.situation import latest_arrival, today
 from tests.firms.factories import FirmFactory, LinkFactory
 
+# The checklist's tasks are loaded once for the module, not in each test (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_tasks")
+
 QUERY = "status=third-country&permit=work&family=alone&stay=long"
 PASSED = "This date has passed — do it now."
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"

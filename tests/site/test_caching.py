@@ -26,11 +26,8 @@ PUBLIC = {
 
 
 @pytest.fixture
-def site(demo):
-    """The demo pages and the checklist's tasks, as `make run` loads them."""
-    from django.core.management import call_command
-
-    call_command("load_tasks", verbosity=0)
+def site(module_tasks, demo):
+    """The demo pages and the checklist's tasks, as `make run` loads them (the tasks once for the module)."""
 
 
 def _cache_control(response) -> set[str]:

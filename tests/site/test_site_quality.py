@@ -70,11 +70,15 @@ def letters(text: str) -> int:
     return len(re.findall(r"[^\W\d_]", text))
 
 
+# The detector's answers are remembered: every page repeats the header, the navigation and the footer,
+# so most blocks of text are judged once for the whole crawl, not once per page.
+@cache
 def detect(text: str) -> str:
     language = detector().detect_language_of(text)
     return language.name if language else "UNKNOWN"
 
 
+@cache
 def confidence(text: str, iso_name: str) -> float:
     from lingua import Language
 

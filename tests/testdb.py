@@ -1,0 +1,168 @@
+"""The test database, migrated and holding the demo content, made once per run (tests/conftest.py).
+
+Migrating and loading the demo is the suite's largest fixed cost. Run alone, pytest makes the test
+database and loads the demo into it. Under ``pytest -n`` (pytest-xdist) on PostgreSQL, the first
+worker makes one loaded template database and every worker gets a copy of it (``CREATE DATABASE …
+TEMPLATE``, a file copy inside PostgreSQL), so the cost is paid once, not once per worker. The
+controlling process starts that build as soon as the session starts (``start_builder``), so it runs
+while the workers start and run the tests that need no database (they come first). On SQLite each
+worker makes its own (in memory; there is nothing to copy between processes cheaply).
+
+Whatever the path, the demo goes only into a test database: ``ensure_test_database`` fails the run
+before anything is written to the database the settings name.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+TEMPLATE_SUFFIX = "_template"
+
+
+def ensure_test_database(connection, configured_name: str) -> None:
+    """Fail unless ``connection`` now points at a test database, not the one the settings configure."""
+    name = connection.settings_dict["NAME"]
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    if name == configured_name or not (in_memory or "test" in str(name)):
+        pytest.fail(f"refusing to load the demo into {name!r}: not a test database (configured: {configured_name!r})",
+                    pytrace=False)
+
+
+def load_demo_into(connection, configured_name: str) -> None:
+    from content.demo import load_demo
+
+    ensure_test_database(connection, configured_name)
+    load_demo()
+
+
+@contextmanager
+def _locked(path: Path):
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def clonable(connection) -> bool:
+    return bool(os.environ.get("PYTEST_XDIST_WORKER")) and connection.vendor == "postgresql"
+
+
+def template_name(connection) -> str:
+    """``test_<db>_template``: the test database's name without the worker's suffix (``_gw0``)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    name = connection.creation._get_test_db_name()
+    return name.removesuffix(f"_{worker}") + TEMPLATE_SUFFIX
+
+
+def _build_template(connection, template: str, verbosity: int) -> None:
+    configured_name = connection.settings_dict["NAME"]
+    connection.settings_dict["TEST"]["NAME"] = template
+    connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
+    load_demo_into(connection, configured_name)
+    connection.close()
+    connection.settings_dict["NAME"] = configured_name
+
+
+def start_builder(shared_dir: Path):
+    """In the controlling process of ``pytest -n``: build the template in the background (a subprocess)."""
+    from django.db import connection
+
+    template = template_name(connection)
+    (shared_dir / f"{template}.building").write_text(template)
+    log = open(shared_dir / f"{template}.log", "w")  # noqa: SIM115 (the process outlives this function)
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.Popen([sys.executable, "-m", "tests.testdb", template, str(shared_dir)], cwd=root,
+                            stdout=log, stderr=subprocess.STDOUT)
+
+
+def setup_cloned(connection, shared_dir: Path, verbosity: int) -> list:
+    """This worker's test database, a copy of the loaded template (built here if no builder was started).
+
+    Returns the configuration ``django.test.utils.teardown_databases`` takes.
+    """
+    settings = connection.settings_dict
+    configured_name = settings["NAME"]
+    clone = connection.creation._get_test_db_name()
+    template = template_name(connection)
+    ready, failed = shared_dir / f"{template}.ready", shared_dir / f"{template}.failed"
+    if (shared_dir / f"{template}.building").exists():
+        deadline = time.monotonic() + 1800
+        while not ready.exists():
+            if failed.exists() or time.monotonic() > deadline:
+                log = shared_dir / f"{template}.log"
+                pytest.fail(f"building the test database template failed:\n{log.read_text() if log.exists() else ''}",
+                            pytrace=False)
+            time.sleep(0.5)
+    with _locked(shared_dir / f"{template}.lock"):
+        if not ready.exists():
+            _build_template(connection, template, verbosity)
+            ready.write_text(template)
+        settings["TEST"]["NAME"] = clone
+        quote = connection.ops.quote_name
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote(clone)}")
+            cursor.execute(f"CREATE DATABASE {quote(clone)} WITH TEMPLATE {quote(template)}")
+    connection.close()
+    settings["NAME"] = clone
+    ensure_test_database(connection, configured_name)
+    return [(connection, configured_name, True)]
+
+
+def release(connection, seconds: float = 10) -> None:
+    """Before the test database is dropped: let the live server's last request threads close their
+    connections (a browser's keep-alive connection can outlive the test by a moment), then end any left."""
+    if connection.vendor != "postgresql":
+        return
+    name = connection.settings_dict["NAME"]
+    connection.close()
+    others = "FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
+    deadline = time.monotonic() + seconds
+    with connection._nodb_cursor() as cursor:
+        while True:
+            cursor.execute(f"SELECT count(*) {others}", [name])  # noqa: S608 (no input in it)
+            if not cursor.fetchone()[0]:
+                return
+            if time.monotonic() > deadline:
+                cursor.execute(f"SELECT pg_terminate_backend(pid) {others}", [name])  # noqa: S608
+                return
+            time.sleep(0.2)
+
+
+def drop_template(shared_dir: Path, builder=None) -> None:
+    """After the workers are done (in the controlling process): stop the builder, drop the template."""
+    from django.db import connection
+
+    if builder is not None and builder.poll() is None:
+        builder.terminate()
+        builder.wait(timeout=60)
+    for marker in shared_dir.glob(f"*{TEMPLATE_SUFFIX}.building"):
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(marker.read_text())} WITH (FORCE)")
+        marker.unlink()
+
+
+if __name__ == "__main__":  # python -m tests.testdb TEMPLATE SHARED_DIR (start_builder)
+    template, shared_dir = sys.argv[1], Path(sys.argv[2])
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    try:
+        import django
+
+        django.setup()
+        from django.db import connection
+        from django.test.utils import setup_test_environment
+
+        setup_test_environment()
+        _build_template(connection, template, verbosity=0)
+    except BaseException:
+        (shared_dir / f"{template}.failed").write_text("failed")
+        raise
+    (shared_dir / f"{template}.ready").write_text(template)
