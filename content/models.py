@@ -124,9 +124,22 @@ class LandaPageMixin:
             not context["fallback"] and language != settings.LANGUAGE_CODE
             and not getattr(self, "translation_reviewed", True)
         )
-        context["breadcrumbs"] = breadcrumbs(self, reader)
-        context["language_urls"] = urls_in_languages(self)  # the switcher's and hreflang targets
+        context.update(self.derived_context(request, reader, lambda: {
+            "breadcrumbs": breadcrumbs(self, reader),
+            "language_urls": urls_in_languages(self),  # the switcher's and hreflang targets
+        }))
         return context
+
+    def derived_context(self, request, reader: str, build) -> dict:
+        """``build()`` (what the page shows from other rows: links, translations, its agency), kept
+        per page, reader's language and published version until the next publish
+        (``portal.caching.derived``). A preview builds it from the unsaved page every time."""
+        if getattr(request, "is_preview", False) or self.pk is None:
+            return build()
+        from portal.caching import derived
+
+        key = f"landa:derived:{type(self).__name__}:{self.pk}:{self.live_revision_id}:{reader}"
+        return derived(request, key, build)
 
     def serve_preview(self, request, mode_name):
         """The admin's preview panel frames the preview: Wagtail runs it through the middleware as a
@@ -373,15 +386,21 @@ class GuidePage(LandaPage):  # noqa: DJ008 - Page defines __str__
         context = super().get_context(request, *args, **kwargs)
         reader = context["reader_language"]
         context["situations"] = [label for key, label in SITUATIONS if key in (self.situation_tags or [])]
-        context["next_steps"] = localized_pages(live_related(self.next_steps, GuidePage), reader)
-        context["life_event_links"] = localized_pages(live_related(self.life_events, LifeEventPage), reader)
-        # The agency's name in the page's own text (which may be the English fallback) and, for the
-        # lines around it that are in the reader's language, in the reader's language.
-        from content.navigation import locale_id
 
-        versions = self.agency_versions()
-        context["content_agency"] = self.agency_in(self.locale_id, versions)
-        context["agency"] = self.agency_in(locale_id(reader), versions)
+        def build():
+            # The agency's name in the page's own text (which may be the English fallback) and, for
+            # the lines around it that are in the reader's language, in the reader's language.
+            from content.navigation import locale_id
+
+            versions = self.agency_versions()
+            return {
+                "next_steps": localized_pages(live_related(self.next_steps, GuidePage), reader),
+                "life_event_links": localized_pages(live_related(self.life_events, LifeEventPage), reader),
+                "content_agency": self.agency_in(self.locale_id, versions),
+                "agency": self.agency_in(locale_id(reader), versions),
+            }
+
+        context.update(self.derived_context(request, reader, build))
         return context
 
     def agency_versions(self) -> dict:
