@@ -124,21 +124,21 @@ class LandaPageMixin:
             not context["fallback"] and language != settings.LANGUAGE_CODE
             and not getattr(self, "translation_reviewed", True)
         )
-        context.update(self.derived_context(request, reader, lambda: {
+        context.update(self.derived_context(request, reader, "page", lambda: {
             "breadcrumbs": breadcrumbs(self, reader),
             "language_urls": urls_in_languages(self),  # the switcher's and hreflang targets
         }))
         return context
 
-    def derived_context(self, request, reader: str, build) -> dict:
-        """``build()`` (what the page shows from other rows: links, translations, its agency), kept
+    def derived_context(self, request, reader: str, part: str, build) -> dict:
+        """``build()`` (``part`` of what the page shows from other rows: links, translations, its agency), kept
         per page, reader's language and published version until the next publish
         (``portal.caching.derived``). A preview builds it from the unsaved page every time."""
         if getattr(request, "is_preview", False) or self.pk is None:
             return build()
         from portal.caching import derived
 
-        key = f"landa:derived:{type(self).__name__}:{self.pk}:{self.live_revision_id}:{reader}"
+        key = f"landa:derived:{part}:{self.pk}:{self.live_revision_id}:{reader}"
         return derived(request, key, build)
 
     def serve_preview(self, request, mode_name):
@@ -400,7 +400,7 @@ class GuidePage(LandaPage):  # noqa: DJ008 - Page defines __str__
                 "agency": self.agency_in(locale_id(reader), versions),
             }
 
-        context.update(self.derived_context(request, reader, build))
+        context.update(self.derived_context(request, reader, "guide", build))
         return context
 
     def agency_versions(self) -> dict:
