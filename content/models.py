@@ -111,7 +111,7 @@ class LandaPageMixin:
     """
 
     def get_context(self, request, *args, **kwargs):
-        from content.navigation import breadcrumbs, locale_codes, urls_in_languages
+        from content.navigation import locale_codes
 
         context = super().get_context(request, *args, **kwargs)
         reader = get_language() or settings.LANGUAGE_CODE
@@ -124,22 +124,27 @@ class LandaPageMixin:
             not context["fallback"] and language != settings.LANGUAGE_CODE
             and not getattr(self, "translation_reviewed", True)
         )
-        context.update(self.derived_context(request, reader, "page", lambda: {
-            "breadcrumbs": breadcrumbs(self, reader),
-            "language_urls": urls_in_languages(self),  # the switcher's and hreflang targets
-        }))
+        context.update(self.derived_context(request, reader))
         return context
 
-    def derived_context(self, request, reader: str, part: str, build) -> dict:
-        """``build()`` (``part`` of what the page shows from other rows: links, translations, its agency), kept
-        per page, reader's language and published version until the next publish
-        (``portal.caching.derived``). A preview builds it from the unsaved page every time."""
+    def derived_context(self, request, reader: str) -> dict:
+        """:meth:`derived_parts` (what the page shows from other rows: links, translations, its
+        agency), kept per page, reader's language and published version until the next publish
+        (``portal.caching.derived``). A preview builds them from the unsaved page every time."""
         if getattr(request, "is_preview", False) or self.pk is None:
-            return build()
+            return self.derived_parts(reader)
         from portal.caching import derived
 
-        key = f"landa:derived:{part}:{self.pk}:{self.live_revision_id}:{reader}"
-        return derived(request, key, build)
+        key = f"landa:derived:{self.pk}:{self.live_revision_id}:{reader}"
+        return derived(request, key, lambda: self.derived_parts(reader))
+
+    def derived_parts(self, reader: str) -> dict:
+        from content.navigation import breadcrumbs, urls_in_languages
+
+        return {
+            "breadcrumbs": breadcrumbs(self, reader),
+            "language_urls": urls_in_languages(self),  # the switcher's and hreflang targets
+        }
 
     def serve_preview(self, request, mode_name):
         """The admin's preview panel frames the preview: Wagtail runs it through the middleware as a
@@ -381,27 +386,23 @@ class GuidePage(LandaPage):  # noqa: DJ008 - Page defines __str__
         verbose_name = _("guide page")
 
     def get_context(self, request, *args, **kwargs):
-        from content.navigation import localized_pages
-
         context = super().get_context(request, *args, **kwargs)
-        reader = context["reader_language"]
         context["situations"] = [label for key, label in SITUATIONS if key in (self.situation_tags or [])]
-
-        def build():
-            # The agency's name in the page's own text (which may be the English fallback) and, for
-            # the lines around it that are in the reader's language, in the reader's language.
-            from content.navigation import locale_id
-
-            versions = self.agency_versions()
-            return {
-                "next_steps": localized_pages(live_related(self.next_steps, GuidePage), reader),
-                "life_event_links": localized_pages(live_related(self.life_events, LifeEventPage), reader),
-                "content_agency": self.agency_in(self.locale_id, versions),
-                "agency": self.agency_in(locale_id(reader), versions),
-            }
-
-        context.update(self.derived_context(request, reader, "guide", build))
         return context
+
+    def derived_parts(self, reader: str) -> dict:
+        from content.navigation import locale_id, localized_pages
+
+        # The agency's name in the page's own text (which may be the English fallback) and, for the
+        # lines around it that are in the reader's language, in the reader's language.
+        versions = self.agency_versions()
+        return {
+            **super().derived_parts(reader),
+            "next_steps": localized_pages(live_related(self.next_steps, GuidePage), reader),
+            "life_event_links": localized_pages(live_related(self.life_events, LifeEventPage), reader),
+            "content_agency": self.agency_in(self.locale_id, versions),
+            "agency": self.agency_in(locale_id(reader), versions),
+        }
 
     def agency_versions(self) -> dict:
         """The owning agency in each language it has, in one query: ``{locale pk: agency}``."""
