@@ -21,7 +21,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-from portal.caching import request_generation
+from portal.caching import request_generation, s_maxage
 
 ROUTE_FIELDS = ("path", "depth", "slug", "url_path", "title", "locale_id", "translation_key", "live",
                 "content_type_id")
@@ -97,7 +97,7 @@ def find_route(request, path):
     if not complete or not all(_routes_plainly(page) for page in complete[0]):
         return None
     if not kept:
-        cache.set(key, (gen, pages), 3600)
+        cache.set(key, (gen, pages), s_maxage())  # no longer than a cached page
     chain = complete[0]
     page = chain[-1].specific
     for parent, child in zip([None, *chain[:-1]], chain, strict=True):

@@ -202,8 +202,9 @@ def request_generation(request) -> str:
     return gen
 
 
-def derived(request, key: str, build, timeout: int = 3600):
-    """``build()``'s answer, kept until the next :func:`invalidate` (or ``timeout``).
+def derived(request, key: str, build):
+    """``build()``'s answer, kept until the next :func:`invalidate` (at most as long as a cached page:
+    a change that bypasses the publish signals is no staler here than in the page cache).
 
     For what a page shows that is not its own text (its links in the reader's language, its
     agency, its translations): the same for every reader of the page until something is published,
@@ -215,7 +216,7 @@ def derived(request, key: str, build, timeout: int = 3600):
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == gen:
         return entry[1]
     value = build()
-    cache.set(key, (gen, value), timeout)
+    cache.set(key, (gen, value), s_maxage())
     return value
 
 
