@@ -193,7 +193,7 @@ class LandaPageMixin:
     """
 
     def get_context(self, request, *args, **kwargs):
-        from content.navigation import breadcrumbs, locale_codes, urls_in_languages
+        from content.navigation import locale_codes
 
         context = super().get_context(request, *args, **kwargs)
         reader = get_language() or settings.LANGUAGE_CODE
@@ -206,9 +206,27 @@ class LandaPageMixin:
             not context["fallback"] and language != settings.LANGUAGE_CODE
             and not getattr(self, "translation_reviewed", True)
         )
-        context["breadcrumbs"] = breadcrumbs(self, reader)
-        context["language_urls"] = urls_in_languages(self)  # the switcher's and hreflang targets
+        context.update(self.derived_context(request, reader))
         return context
+
+    def derived_context(self, request, reader: str) -> dict:
+        """:meth:`derived_parts` (what the page shows from other rows: links, translations, its
+        agency), kept per page, reader's language and published version until the next publish
+        (``portal.caching.derived``). A preview builds them from the unsaved page every time."""
+        if getattr(request, "is_preview", False) or self.pk is None:
+            return self.derived_parts(reader)
+        from portal.caching import derived
+
+        key = f"landa:derived:{self.pk}:{self.live_revision_id}:{reader}"
+        return derived(request, key, lambda: self.derived_parts(reader))
+
+    def derived_parts(self, reader: str) -> dict:
+        from content.navigation import breadcrumbs, urls_in_languages
+
+        return {
+            "breadcrumbs": breadcrumbs(self, reader),
+            "language_urls": urls_in_languages(self),  # the switcher's and hreflang targets
+        }
 
     def serve_preview(self, request, mode_name):
         """The admin's preview panel frames the preview: Wagtail runs it through the middleware as a
@@ -401,16 +419,17 @@ class OwnedPage(LandaPage):  # noqa: DJ008 - Page defines __str__
     class Meta:
         abstract = True
 
-    def get_context(self, request, *args, **kwargs):
+    def derived_parts(self, reader: str) -> dict:
         from content.navigation import locale_id
 
-        context = super().get_context(request, *args, **kwargs)
         # The owner's name in the page's own text (which may be the English fallback) and, for the
         # lines around it that are in the reader's language, in the reader's language.
         versions = self.agency_versions()
-        context["content_agency"] = self.agency_in(self.locale_id, versions)
-        context["agency"] = self.agency_in(locale_id(context["reader_language"]), versions)
-        return context
+        return {
+            **super().derived_parts(reader),
+            "content_agency": self.agency_in(self.locale_id, versions),
+            "agency": self.agency_in(locale_id(reader), versions),
+        }
 
     def agency_versions(self) -> dict:
         """The owning agency in each language it has, in one query: ``{locale pk: agency}``."""
@@ -504,14 +523,18 @@ class GuidePage(GuideTextPage):  # noqa: DJ008 - Page defines __str__
         verbose_name = _("guide page")
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["situations"] = [label for key, label in SITUATIONS if key in (self.situation_tags or [])]
+        return context
+
+    def derived_parts(self, reader: str) -> dict:
         from content.navigation import localized_pages
 
-        context = super().get_context(request, *args, **kwargs)
-        reader = context["reader_language"]
-        context["situations"] = [label for key, label in SITUATIONS if key in (self.situation_tags or [])]
-        context["next_steps"] = localized_pages(live_related(self.next_steps, GuidePage), reader)
-        context["life_event_links"] = localized_pages(live_related(self.life_events, LifeEventPage), reader)
-        return context
+        return {
+            **super().derived_parts(reader),
+            "next_steps": localized_pages(live_related(self.next_steps, GuidePage), reader),
+            "life_event_links": localized_pages(live_related(self.life_events, LifeEventPage), reader),
+        }
 
 
 def live_related(relation, model):

@@ -21,6 +21,8 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from portal.caching import request_generation, s_maxage
+
 ROUTE_FIELDS = ("path", "depth", "slug", "url_path", "title", "locale_id", "translation_key", "live",
                 "content_type_id")
 RESTRICTED_KEY = "landa:restricted-paths"
@@ -72,16 +74,14 @@ def find_route(request, path):
     locales = {locale_id(reader), locale_id(source)} - {None}
     if not locales:
         return None
-    # Every page along the path: the homes (the root's translations, all at the root's depth), and at
-    # each level below the pages whose address ends with the path so far.
-    wanted = [f"/{'/'.join(components[:level])}/" for level in range(1, len(components) + 1)]
-    candidates = Page.objects.filter(locale_id__in=locales, path__startswith=root.path[: -Page.steplen])
-    query = candidates.filter(depth=root.depth, translation_key=root.translation_key)
-    for level, ending in enumerate(wanted, start=1):
-        query = query | candidates.filter(depth=root.depth + level, url_path__endswith=ending)
-    # Only what routing and the breadcrumbs use (the page itself is loaded whole by ``specific``), and
-    # sorted here: each column costs compiling and converting, SQL ordering costs hashing each one.
-    pages = sorted(query.only(*ROUTE_FIELDS).order_by(), key=lambda page: page.path)
+    # The tree along a path changes only when something is published, moved or deleted, each of which
+    # starts a new page-cache generation: the rows are kept until then (only for a path that
+    # resolves, so that made-up addresses fill nothing). The page itself is loaded by ``specific``.
+    key = "landa:route:" + hashlib.sha256(f"{root.pk}|{sorted(locales)}|{reader}|{path}".encode()).hexdigest()
+    gen = request_generation(request)
+    entry = cache.get(key)
+    kept = isinstance(entry, tuple) and len(entry) == 2 and entry[0] == gen
+    pages = entry[1] if kept else _route_rows(root, locales, components)
     homes = {page.locale_id: page for page in pages if page.depth == root.depth}
     chains = {
         locale: _chain([p for p in pages if p.locale_id == locale and p.depth > root.depth], home, components)
@@ -96,6 +96,8 @@ def find_route(request, path):
     ]
     if not complete or not all(_routes_plainly(page) for page in complete[0]):
         return None
+    if not kept:
+        cache.set(key, (gen, pages), s_maxage())  # no longer than a cached page
     chain = complete[0]
     page = chain[-1].specific
     for parent, child in zip([None, *chain[:-1]], chain, strict=True):
@@ -106,6 +108,19 @@ def find_route(request, path):
     if source_chain and len(source_chain) == len(chain) and source_chain[-1].translation_key == page.translation_key:
         page._landa_source = source_chain[-1] if source_chain[-1].live else None
     return RouteResult(page)
+
+
+def _route_rows(root, locales, components) -> list:
+    """Every page along the path: the homes (the root's translations, all at the root's depth), and
+    at each level below the pages whose address ends with the path so far."""
+    wanted = [f"/{'/'.join(components[:level])}/" for level in range(1, len(components) + 1)]
+    candidates = Page.objects.filter(locale_id__in=locales, path__startswith=root.path[: -Page.steplen])
+    query = candidates.filter(depth=root.depth, translation_key=root.translation_key)
+    for level, ending in enumerate(wanted, start=1):
+        query = query | candidates.filter(depth=root.depth + level, url_path__endswith=ending)
+    # Only what routing and the breadcrumbs use (the page itself is loaded whole by ``specific``), and
+    # sorted here: each column costs compiling and converting, SQL ordering costs hashing each one.
+    return sorted(query.only(*ROUTE_FIELDS).order_by(), key=lambda page: page.path)
 
 
 def site_for(request):

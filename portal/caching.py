@@ -194,6 +194,32 @@ def invalidate() -> None:
     page_cache().set(GENERATION_KEY, secrets.token_hex(6), None)
 
 
+def request_generation(request) -> str:
+    """The generation for this request: read once (the page cache middleware already has it)."""
+    gen = getattr(request, "_landa_generation", None)
+    if gen is None:
+        gen = request._landa_generation = generation()
+    return gen
+
+
+def derived(request, key: str, build):
+    """``build()``'s answer, kept until the next :func:`invalidate` (at most as long as a cached page:
+    a change that bypasses the publish signals is no staler here than in the page cache).
+
+    For what a page shows that is not its own text (its links in the reader's language, its
+    agency, its translations): the same for every reader of the page until something is published,
+    and most of a page's queries. The page's own content is still rendered on every request.
+    """
+    cache = page_cache()
+    gen = request_generation(request)
+    entry = cache.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == gen:
+        return entry[1]
+    value = build()
+    cache.set(key, (gen, value), s_maxage())
+    return value
+
+
 def cache_key(request) -> str:
     """The entry's key; the generation it was stored under is kept inside it (see :func:`_current`)."""
     raw = f"{request.get_host()}{request.path}?{normalised_query(request.META.get('QUERY_STRING', ''))}"
@@ -242,6 +268,7 @@ class PageCacheMiddleware:
         cache = page_cache()
         key = cache_key(request)
         gen, (stored,) = _current(cache, [key])
+        request._landa_generation = gen  # for what is derived from the pages (see ``derived``)
         if isinstance(stored, list):  # the names of the headers this URL varies on
             stored = _current(cache, [_varied_key(key, request, stored)])[1][0]
         if stored is not None:

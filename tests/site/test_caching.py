@@ -219,3 +219,32 @@ def test_the_api_is_cached_per_accept_header_as_its_vary_says(client, site):
     assert "private" in html_answer["Cache-Control"] and "X-Page-Cache" not in html_answer
     again = client.get(url, HTTP_ACCEPT="application/json")
     assert again["X-Page-Cache"] == "hit" and again.content == json_answer.content
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_what_a_guide_shows_from_other_rows_is_kept_only_until_the_next_publish(client, site, lang):
+    """Uncached requests (a new query string each) keep the route, the links and the agency per page and
+    language (``portal.caching.derived``): fewer queries, yet a publish or an agency's change shows at once."""
+    from content.models import Agency
+
+    url = f"/{lang}/arriving/register-population/"
+    first = client.get(url + "?first=1").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url + "?second=1").content.decode()
+    assert len(queries) <= 4, [query["sql"][:120] for query in queries]  # the page, its body's agency block
+    assert second == first.replace("?first=1", "?second=1")
+
+    source = _version("register-population", "en")
+    step = source.next_steps.first()
+    shown = _version(step.slug, lang) or step  # the step in the reader's language, else the source
+    assert shown.title in second
+    page = GuidePage.objects.get(pk=shown.pk).save_revision().as_object()
+    page.title = f"Renamed next step {lang}"
+    page.save_revision().publish()
+    assert f"Renamed next step {lang}" in client.get(url + "?third=1").content.decode()
+
+    guide = _version("register-population", lang) or source
+    agency = Agency.objects.get(pk=guide.agency_id)
+    agency.name = f"Renamed agency {lang}"
+    agency.save()
+    assert agency.name in client.get(url + "?fourth=1").content.decode()
