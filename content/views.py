@@ -50,17 +50,21 @@ def agency_detail(request, slug):
         fallback = True
     if agency is None:
         raise Http404
-    source_guides = (
-        GuidePage.objects.live()
-        .filter(locale__language_code=settings.LANGUAGE_CODE, agency__translation_key=agency.translation_key)
-        .select_related("locale")
-        .order_by("path")
-    )
-    return render(
-        request,
-        "content/agency_page.html",
-        {"agency": agency, "fallback": fallback, "guides": localized_pages(list(source_guides), code)},
-    )
+
+    def owned(model):
+        """The owner's live pages of ``model`` in the source language, in tree order."""
+        return list(
+            model.objects.live()
+            .filter(locale__language_code=settings.LANGUAGE_CODE, agency__translation_key=agency.translation_key)
+            .select_related("locale")
+            .order_by("path")
+        )
+
+    context = {"agency": agency, "fallback": fallback, "guides": localized_pages(owned(GuidePage), code)}
+    if agency.place_code:  # a region or municipality: its own place page and its local guides
+        context["place_pages"] = localized_pages(owned(RegionPage) + owned(MunicipalityPage), code)
+        context["local_guides"] = localized_pages(owned(LocalGuidePage), code)
+    return render(request, "content/agency_page.html", context)
 
 
 def highlight(text: str, terms: list[str], width: int = 240) -> str:

@@ -272,3 +272,12 @@ def test_a_places_editor_cannot_hand_its_page_to_another_place(editors):
     portal = form_class(instance=city, parent_page=city.get_parent(), for_user=editors["portal"])
     assert set(portal.fields["agency"].queryset.values_list("kind", flat=True)) == {"municipality"}
     assert portal.fields["agency"].queryset.filter(slug="stockholm").exists()
+
+
+def test_a_places_agency_page_leads_to_its_place_page_and_its_local_guides(client, demo):
+    html = client.get("/ar/agencies/goteborg/").content.decode()
+    assert 'href="/ar/where-you-live/vastra-gotaland/goteborg/"' in html
+    assert 'href="/ar/where-you-live/vastra-gotaland/goteborg/preschool/"' in html
+    assert "لا توجد أدلة بعد" not in html  # a place owner with local guides is not "no guides yet"
+    national = client.get("/en/agencies/skatteverket/").content.decode()
+    assert "where-you-live" not in national.split("<main", 1)[1].split("</main>", 1)[0]
