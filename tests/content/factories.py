@@ -146,6 +146,13 @@ class PlaceIndexPageFactory(IntroPageFactory):
         model = PlaceIndexPage
 
 
+def english_place_index():
+    """The English "Where you live" page: the demo's, or a new one under the English home."""
+    return PlaceIndexPage.objects.filter(locale__language_code="en").first() or PlaceIndexPageFactory(
+        parent=english_home()
+    )
+
+
 class RegionPageFactory(IntroPageFactory):
     """A region's page; pass ``agency=PlaceOwnerFactory(place_code="14")``."""
 

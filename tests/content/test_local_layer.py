@@ -6,15 +6,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from content.local import LocalLayer, local_layer
-from content.models import PlaceIndexPage
 from content.navigation import path_in
 from tests.content.factories import (
     LocalGuidePageFactory,
     MunicipalityPageFactory,
-    PlaceIndexPageFactory,
     PlaceOwnerFactory,
     RegionPageFactory,
-    english_home,
+    english_place_index,
 )
 
 
@@ -22,9 +20,7 @@ from tests.content.factories import (
 def gothenburg(demo):
     """Halland's and Halmstad's pages (places the demo has no pages for), each with local guides."""
     cache.clear()
-    index = PlaceIndexPage.objects.filter(locale__language_code="en").first()
-    if index is None:
-        index = PlaceIndexPageFactory(parent=english_home())
+    index = english_place_index()
     region_owner = PlaceOwnerFactory(place_code="13")
     city_owner = PlaceOwnerFactory(place_code="1380")
     region = RegionPageFactory(parent=index, agency=region_owner, slug="halland-test")

@@ -9,20 +9,16 @@ def norrbotten(tasks):
     preschool guide; Kiruna (2584) in the same region has no page of its own."""
     from django.core.cache import cache
 
-    from content.models import PlaceIndexPage
     from tests.content.factories import (
         LocalGuidePageFactory,
         MunicipalityPageFactory,
-        PlaceIndexPageFactory,
         PlaceOwnerFactory,
         RegionPageFactory,
-        english_home,
+        english_place_index,
     )
 
     cache.clear()
-    index = PlaceIndexPage.objects.filter(locale__language_code="en").first() or PlaceIndexPageFactory(
-        parent=english_home()
-    )
+    index = english_place_index()
     region = RegionPageFactory(parent=index, agency=PlaceOwnerFactory(place_code="25"), slug="norrbotten-test")
     city = MunicipalityPageFactory(parent=region, agency=PlaceOwnerFactory(place_code="2580"), slug="lulea-test")
     LocalGuidePageFactory(parent=region, title="1177 in Norrbotten", task_keys=["healthcare"])
