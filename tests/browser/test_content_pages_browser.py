@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -78,9 +79,11 @@ def check_every_guide_is_two_clicks_from_the_home_page(live_site, chromium):
             # And a real click, as a reader would: home → phase → the first guide.
             page.goto(f"{live_site.url}/{lang}/")
             page.locator("main .phase-list a").first.click()
+            page.wait_for_url(f"**/{lang}/before-you-move/")
             page.locator("main .guide-list a").first.click()
-            assert page.url.endswith(f"/{lang}/before-you-move/{FIRST_GUIDE}/")
-            assert page.locator("h1").count() == 1
+            # The URL changes when the navigation commits, before the new document is parsed: wait for it.
+            page.wait_for_url(f"**/{lang}/before-you-move/{FIRST_GUIDE}/", wait_until="domcontentloaded")
+            expect(page.locator("h1")).to_have_count(1)
     finally:
         context.close()
 
