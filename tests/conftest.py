@@ -169,9 +169,9 @@ def module_tasks(django_db_setup, django_db_blocker):
 @pytest.fixture
 def live_demo(transactional_db, live_server):
     """A live server holding the demo content (the flush after each test empties it again)."""
-    from content.demo import load_demo
+    from tests.testdb import fresh_demo
 
-    load_demo(register_with_localize=False)  # pages only: browser tests need no translation records
+    fresh_demo()
     return live_server
 
 

@@ -13,6 +13,7 @@ from django.db import connection
 from firms.models import AuditEvent
 from tests.conftest import require
 from tests.firms.factories import LinkFactory
+from tests.testdb import fresh_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ["wagtailcore_page", "guides_task", "firms_sharedchecklist", "firms_auditevent"]
@@ -45,7 +46,7 @@ def test_backup_and_restore_into_an_empty_database(transactional_db, tmp_path):
 
     require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)")
     require(shutil.which("pg_dump") is not None and shutil.which("pg_restore") is not None, "pg_dump/pg_restore")
-    call_command("load_demo", verbosity=0)  # the register of agencies the tasks name
+    fresh_demo(register_with_localize=True)  # the register of agencies the tasks name, and what localize keeps
     call_command("load_tasks", verbosity=0)
     link = LinkFactory()
     AuditEvent.record(link.firm, AuditEvent.LINK_CREATED, link.code)

@@ -138,13 +138,13 @@ def test_with_the_worker_stopped_requests_work_and_queued_tasks_run_when_it_retu
     require(bool(settings.CELERY_BROKER_URL), "A Celery broker (CELERY_BROKER_URL)")
     from celery.contrib.testing.worker import start_worker
 
-    from content.demo import load_demo
     from content.models import GuidePage
     from firms.models import Invitation, Member
     from portal.celery import app
     from tests.firms.factories import MemberFactory
+    from tests.testdb import fresh_demo
 
-    load_demo(register_with_localize=False)
+    fresh_demo()
     call_command("load_tasks", verbosity=0)
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = False

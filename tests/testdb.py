@@ -137,6 +137,39 @@ def release(connection, seconds: float = 10) -> None:
             time.sleep(0.2)
 
 
+def _template_exists(connection, template: str) -> bool:
+    with connection._nodb_cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template])
+        return cursor.fetchone() is not None
+
+
+def fresh_demo(register_with_localize: bool = False) -> None:
+    """The demo content in a test database a transactional test may have flushed.
+
+    Where this worker's database is a copy of the loaded template (``pytest -n`` on PostgreSQL), it is
+    copied again (a second or two) instead of loading the demo anew (the better part of a minute, the
+    suite's largest cost when several transactional tests need the demo). Elsewhere ``load_demo``
+    loads it (pages only unless ``register_with_localize``). Call it only outside a transaction: the
+    copy replaces the database under every connection.
+    """
+    from django.db import connection
+
+    template = template_name(connection) if clonable(connection) else None
+    if template is None or connection.in_atomic_block or not _template_exists(connection, template):
+        from content.demo import load_demo
+
+        load_demo(register_with_localize=register_with_localize)
+        return
+    name = connection.settings_dict["NAME"]
+    ensure_test_database(connection, "")
+    release(connection, seconds=5)
+    quote = connection.ops.quote_name
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)} WITH (FORCE)")
+        cursor.execute(f"CREATE DATABASE {quote(name)} WITH TEMPLATE {quote(template)}")
+    connection.close()
+
+
 def drop_template(shared_dir: Path, builder=None) -> None:
     """After the workers are done (in the controlling process): stop the builder, drop the template."""
     from django.db import connection
