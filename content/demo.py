@@ -62,6 +62,7 @@ def translations_in(item: dict, locales: dict):
 
 def publish(page):
     page.save_revision().publish()
+    page.changed_by_load = True  # its translations are recorded again (register_translations)
     return page
 
 
@@ -70,24 +71,46 @@ def set_fields(page, fields):
         setattr(page, name, value)
 
 
+def update(page, fields):
+    """Set ``fields`` on a page that exists and publish it, unless it is live with exactly these already.
+
+    Loading the same files again then publishes nothing: no revision an editor has to look past, no purge
+    of the caches, no alert to translators. A page whose file changed, or that an editor changed since
+    (a draft, or a published edit), is published with what its file says.
+    """
+    before = comparable(page)
+    set_fields(page, fields)
+    if page.live and not page.has_unpublished_changes and comparable(page) == before:
+        return page
+    return publish(page)
+
+
+def comparable(page) -> dict:
+    """The page's data as a revision stores it, many-to-many relations as sets (they have no order)."""
+    data = page.serializable_data()
+    for field in page._meta.many_to_many:
+        if isinstance(data.get(field.name), list):
+            data[field.name] = set(data[field.name])
+    return data
+
+
 def upsert_child(parent, model, slug, fields, relations=None):
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, locale=parent.locale, **fields)
         set_fields(page, relations or {})
         parent.add_child(instance=page)
-    else:
-        set_fields(page, {**fields, **(relations or {})})
-    return publish(page)
+        return publish(page)
+    return update(page, {**fields, **(relations or {})})
 
 
 def upsert_translation(source, locale, fields, relations=None):
     translated = source.get_translation_or_none(locale)
     if translated is None:
-        translated = source.copy_for_translation(locale)
-    translated = translated.specific
-    set_fields(translated, {**fields, **(relations or {})})
-    return publish(translated)
+        translated = source.copy_for_translation(locale).specific
+        set_fields(translated, {**fields, **(relations or {})})
+        return publish(translated)
+    return update(translated.specific, {**fields, **(relations or {})})
 
 
 # --- the site ------------------------------------------------------------------------------------
@@ -127,9 +150,9 @@ def ensure_home(data, locales):
     if home is None:
         home = HomePage(slug="home", locale=locales[SOURCE_LANGUAGE], **intro_fields(texts["en"]))
         root.add_child(instance=home)
+        publish(home)
     else:
-        set_fields(home, intro_fields(texts["en"]))
-    publish(home)
+        update(home, intro_fields(texts["en"]))
     ensure_site(home)
     homes = {SOURCE_LANGUAGE: home}
     for code, locale, text in translations_in(texts, locales):
@@ -174,19 +197,29 @@ def ensure_agencies(data, locales):
         source = Agency.objects.filter(slug=key, locale=locales[SOURCE_LANGUAGE]).first()
         fields = {"name": item["en"]["name"], "description": item["en"].get("description", ""),
                   "eservices": agency_eservices(item, "en"), **common}
-        if source is None:
-            source = Agency(locale=locales[SOURCE_LANGUAGE], **fields)
-        else:
-            set_fields(source, fields)
-        source.save()
+        source = save_changed(source or Agency(locale=locales[SOURCE_LANGUAGE]), fields)
         agencies[(key, SOURCE_LANGUAGE)] = source
         for code, locale, text in translations_in(item, locales):
             translated = source.get_translation_or_none(locale) or source.copy_for_translation(locale)
-            set_fields(translated, {"name": text["name"], "description": text.get("description", ""),
-                                    "eservices": agency_eservices(item, code), **common})
-            translated.save()
-            agencies[(key, code)] = translated
+            agencies[(key, code)] = save_changed(translated, {
+                "name": text["name"], "description": text.get("description", ""),
+                "eservices": agency_eservices(item, code), **common,
+            })
     return agencies
+
+
+def save_changed(row, fields):
+    """Save a register row that is new or that ``fields`` change (each save of an agency purges the site)."""
+    before = row_values(row) if row.pk else None
+    set_fields(row, fields)
+    if before is None or row_values(row) != before:
+        row.save()
+        row.changed_by_load = True
+    return row
+
+
+def row_values(row) -> dict:
+    return {field.attname: field.value_to_string(row) for field in row._meta.concrete_fields}
 
 
 def agency_in(agencies, key, code):
@@ -403,19 +436,29 @@ def keep_in_order(parent, pages):
 
 
 def register_translations(made, agencies) -> int:
-    """Record every translated page and agency with wagtail-localize, segment by segment."""
+    """Record the translated pages and agencies with wagtail-localize, segment by segment: those this load
+    published or saved (a source or one of its translations), and any never recorded before."""
+    from wagtail_localize.models import TranslationSource
+
     from content.localize import register_translations_of
+
+    recorded = set(TranslationSource.objects.values_list("object_id", flat=True))
+
+    def due(source, translations) -> bool:
+        changed = any(getattr(row, "changed_by_load", False) for row in [source, *translations])
+        return changed or source.translation_key not in recorded
 
     count = 0
     for source, translations in made.items():
-        if translations:
+        if translations and due(source, translations):
             register_translations_of(source.specific, [page.specific for page in translations])
             count += len(translations)
     for (key, code), source in agencies.items():
         if code == SOURCE_LANGUAGE:
             translated = [row for (other, lang), row in agencies.items() if other == key and lang != code]
-            register_translations_of(source, translated)
-            count += len(translated)
+            if due(source, translated):
+                register_translations_of(source, translated)
+                count += len(translated)
     return count
 
 
