@@ -21,6 +21,10 @@ from portal.bidi import ISOLATED_LANGUAGE, isolate_fragment
 from portal.caching import _anonymous_request, derived
 
 
+def fragment_key(name: str, language: str, *vary_on) -> str:
+    return make_template_fragment_key(f"landa:{name}", [language, *vary_on])
+
+
 class FragmentNode(Node):
     def __init__(self, nodelist, name: str, vary_on):
         self.nodelist = nodelist
@@ -38,7 +42,7 @@ class FragmentNode(Node):
         ):
             return self.nodelist.render(context)
         language = get_language()
-        key = make_template_fragment_key(f"landa:{self.name}", [language, *vary_on])
+        key = fragment_key(self.name, language, *vary_on)
 
         def build():
             raw = self.nodelist.render(context)
