@@ -104,9 +104,10 @@ def test_an_agency_renamed_in_each_language_shows_on_its_guides_at_once(client, 
         assert html.count(f"Renamed agency {lang}") >= 2, lang  # the facts and the not-a-decision line
 
 
-def test_a_renamed_page_shows_in_the_navigation_and_footer_of_every_language_at_once(client, site):
+def test_a_renamed_page_shows_in_the_navigation_footer_and_listings_of_every_language_at_once(client, site):
     for lang in LANGS:
         client.get(_url(lang) + "?first=1")
+        client.get(f"/{lang}/?first=1")
     for lang in LANGS:
         phase = PhasePage.objects.get(slug="arriving", locale__language_code=lang)
         _publish(phase, title=f"Arriving, renamed {lang}")
@@ -118,6 +119,9 @@ def test_a_renamed_page_shows_in_the_navigation_and_footer_of_every_language_at_
         footer = html[html.index("<footer"):html.index("</footer>")]
         assert f"Arriving, renamed {lang}" in header, lang
         assert f"About, renamed {lang}" in footer, lang
+        home = _text(client, f"/{lang}/?second=1")
+        main = home[home.index("<main"):home.index("</main>")]
+        assert f"Arriving, renamed {lang}" in main, lang  # the home page's list of phases
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
