@@ -6,11 +6,13 @@
 The production settings and the WSGI application that gunicorn runs, called directly (no server, no
 sockets on our side; PostgreSQL and Redis are real), on a database that ``bench/site.py`` has loaded.
 For each line of the site benchmark it reports the process CPU time per request (mean of the best of
-three rounds): what a worker spends, whatever else the machine is doing. ``--profile NAME`` prints
-cProfile's top functions for one line (on CPU time); ``--sample NAME`` pyinstrument's CPU-time samples
-as a table of inclusive shares (``pip install pyinstrument`` first, it is not a dependency);
-``--callgrind NAME`` runs that line under valgrind's callgrind and prints the instructions per request
-(exact, independent of the machine's load; ~50× slower, run it with few requests).
+three rounds): what a worker spends, whatever else the machine is doing. ``guide-cold`` is the uncached
+guide as the first request after a publish: a new page-cache generation before each request, so no
+route, derived part or fragment is kept (the two cache writes standing in for the publish included).
+``--profile NAME`` prints cProfile's top functions for one line (on CPU time); ``--sample NAME``
+pyinstrument's CPU-time samples as a table of inclusive shares (``pip install pyinstrument`` first, it
+is not a dependency); ``--callgrind NAME`` runs that line under valgrind's callgrind and prints the
+instructions per request (exact, independent of the machine's load; ~50× slower, run it with few requests).
 """
 import argparse
 import cProfile
@@ -32,8 +34,11 @@ bench_site = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bench_site)  # the same URLs as bench/site.py ("site" is the standard library's)
 GUIDE, JSON, RESULT = bench_site.GUIDE, bench_site.JSON, bench_site.RESULT
 
+COLD = "cold"  # a new query string, after what a publish does: nothing kept (portal.caching.invalidate)
+
 LINES = {
     "guide-uncached": (GUIDE, True),
+    "guide-cold": (GUIDE, COLD),
     "guide-cached": (GUIDE, False),
     "home-uncached": ("/en/", True),
     "result-uncached": (RESULT, True),
@@ -68,8 +73,14 @@ class Caller:
         self.serial = 0
         self.run = f"{os.getpid()}-{time.time_ns()}"  # unique across runs: the page cache outlives them
 
-    def __call__(self, url: str, uncached: bool) -> int:
+    def __call__(self, url: str, uncached: bool | str) -> int:
         path, _, query = url.partition("?")
+        if uncached == COLD:  # the first request after a publish: every kept part is rendered again
+            from content.context_processors import clear_navigation_cache
+            from portal.caching import invalidate
+
+            invalidate()
+            clear_navigation_cache()
         if uncached:  # as bench/site.py's Lua script: a query string neither cache has seen
             self.serial += 1
             token = f"bench={self.run}-{self.serial}"

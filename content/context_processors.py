@@ -49,7 +49,11 @@ def navigation(request):
     nav.append({"url": checklist, "label": _("Your checklist"), "current": path.startswith(checklist)})
     nav.append({"url": reverse("search"), "label": _("Search"), "current": path.startswith(reverse("search"))})
     footer = [*built["footer"], {"url": f"/{code}/agencies/", "label": _("Agencies")}]
-    return {"site_nav_items": nav, "footer_links": footer}
+    # What the navigation's rendering depends on besides the language and the items: which link is the
+    # current page's (its fragment is kept per value, portal.fragments; a few values, not every path).
+    current = [str(index) for index, item in enumerate(nav) if item["current"]]
+    home = "home" if path == f"/{code}/" else ""
+    return {"site_nav_items": nav, "footer_links": footer, "site_nav_current": ",".join([home, *current])}
 
 
 def clear_navigation_cache(**kwargs):

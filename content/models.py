@@ -315,13 +315,10 @@ class HomePage(IntroPage):  # noqa: DJ008 - Page defines __str__
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
+    def derived_parts(self, reader: str) -> dict:
         from content.navigation import localized_children, localized_pages
 
-        context = super().get_context(request, *args, **kwargs)
-        reader = context["reader_language"]
         source = self.source_page() or self
-        context["phases"] = localized_children(source, PhasePage, reader)
         # The life-event index and its events (titles only) in one query, mapped in one more.
         events = localized_pages(
             Page.objects.live().descendant_of(source).type(LifeEventIndexPage, LifeEventPage)
@@ -329,12 +326,15 @@ class HomePage(IntroPage):  # noqa: DJ008 - Page defines __str__
             reader,
         )
         index = next((link for link in events if link.source.depth == source.depth + 1), None)
-        context["life_event_index"] = index
-        context["life_events"] = [
-            link for link in events if index is not None and link.source.path.startswith(index.source.path)
-            and link.source.depth == source.depth + 2
-        ]
-        return context
+        return {
+            **super().derived_parts(reader),
+            "phases": localized_children(source, PhasePage, reader),
+            "life_event_index": index,
+            "life_events": [
+                link for link in events if index is not None and link.source.path.startswith(index.source.path)
+                and link.source.depth == source.depth + 2
+            ],
+        }
 
 
 class PhasePage(IntroPage):  # noqa: DJ008 - Page defines __str__
@@ -348,13 +348,11 @@ class PhasePage(IntroPage):  # noqa: DJ008 - Page defines __str__
     class Meta:
         verbose_name = _("phase page")
 
-    def get_context(self, request, *args, **kwargs):
+    def derived_parts(self, reader: str) -> dict:
         from content.navigation import localized_children
 
-        context = super().get_context(request, *args, **kwargs)
         source = self.source_page() or self
-        context["guides"] = localized_children(source, GuidePage, context["reader_language"])
-        return context
+        return {**super().derived_parts(reader), "guides": localized_children(source, GuidePage, reader)}
 
 
 class GuidePageForm(WagtailAdminPageForm):
@@ -565,13 +563,11 @@ class LifeEventIndexPage(IntroPage):  # noqa: DJ008 - Page defines __str__
     class Meta:
         verbose_name = _("life event index")
 
-    def get_context(self, request, *args, **kwargs):
+    def derived_parts(self, reader: str) -> dict:
         from content.navigation import localized_children
 
-        context = super().get_context(request, *args, **kwargs)
         source = self.source_page() or self
-        context["life_events"] = localized_children(source, LifeEventPage, context["reader_language"])
-        return context
+        return {**super().derived_parts(reader), "life_events": localized_children(source, LifeEventPage, reader)}
 
 
 class LifeEventPage(IntroPage):  # noqa: DJ008 - Page defines __str__
@@ -584,14 +580,12 @@ class LifeEventPage(IntroPage):  # noqa: DJ008 - Page defines __str__
     class Meta:
         verbose_name = _("life event")
 
-    def get_context(self, request, *args, **kwargs):
+    def derived_parts(self, reader: str) -> dict:
         from content.navigation import localized_pages
 
-        context = super().get_context(request, *args, **kwargs)
         source = self.source_page() or self
         guides = GuidePage.objects.live().filter(life_events=source, locale_id=source.locale_id).order_by("path")
-        context["guides"] = localized_pages(guides, context["reader_language"])
-        return context
+        return {**super().derived_parts(reader), "guides": localized_pages(guides, reader)}
 
 
 class StandardPage(IntroPage):  # noqa: DJ008 - Page defines __str__
@@ -631,23 +625,21 @@ class PlaceIndexPage(IntroPage):  # noqa: DJ008 - Page defines __str__
     class Meta:
         verbose_name = _("place index")
 
-    def get_context(self, request, *args, **kwargs):
+    def derived_parts(self, reader: str) -> dict:
         from content.navigation import localized_pages
 
-        context = super().get_context(request, *args, **kwargs)
         source = self.source_page() or self
         places = localized_pages(
             Page.objects.live().descendant_of(source).type(RegionPage, MunicipalityPage)
             .filter(depth__lte=source.depth + 2).order_by("path"),
-            context["reader_language"],
+            reader,
         )
         regions = [link for link in places if link.source.depth == source.depth + 1]
-        context["regions"] = [
+        return {**super().derived_parts(reader), "regions": [
             (region, [link for link in places if link.source.depth == source.depth + 2
                       and link.source.path.startswith(region.source.path)])
             for region in regions
-        ]
-        return context
+        ]}
 
 
 class PlacePageForm(WagtailAdminPageForm):
@@ -702,13 +694,11 @@ class PlacePage(OwnedPage):  # noqa: DJ008 - Page defines __str__
             raise ValidationError({"agency": _("The owner of this page must be a %(kind)s.") % {
                 "kind": dict(OWNER_KINDS)[self.owner_kind]}})
 
-    def get_context(self, request, *args, **kwargs):
+    def derived_parts(self, reader: str) -> dict:
         from content.navigation import localized_children
 
-        context = super().get_context(request, *args, **kwargs)
         source = self.source_page() or self
-        context["local_guides"] = localized_children(source, LocalGuidePage, context["reader_language"])
-        return context
+        return {**super().derived_parts(reader), "local_guides": localized_children(source, LocalGuidePage, reader)}
 
 
 class RegionPage(PlacePage):  # noqa: DJ008 - Page defines __str__
@@ -726,13 +716,11 @@ class RegionPage(PlacePage):  # noqa: DJ008 - Page defines __str__
     class Meta:
         verbose_name = _("region page")
 
-    def get_context(self, request, *args, **kwargs):
+    def derived_parts(self, reader: str) -> dict:
         from content.navigation import localized_children
 
-        context = super().get_context(request, *args, **kwargs)
         source = self.source_page() or self
-        context["municipalities"] = localized_children(source, MunicipalityPage, context["reader_language"])
-        return context
+        return {**super().derived_parts(reader), "municipalities": localized_children(source, MunicipalityPage, reader)}
 
 
 class MunicipalityPage(PlacePage):  # noqa: DJ008 - Page defines __str__
@@ -832,13 +820,11 @@ class LocalGuidePage(GuideTextPage):  # noqa: DJ008 - Page defines __str__
         if parent is not None:
             self.agency_id = getattr(parent.specific, "agency_id", None)
 
-    def get_context(self, request, *args, **kwargs):
+    def derived_parts(self, reader: str) -> dict:
         from content.navigation import localized_pages
 
-        context = super().get_context(request, *args, **kwargs)
         parent = (self.source_page() or self).get_parent()
-        context["place_links"] = localized_pages([parent], context["reader_language"]) if parent else []
-        return context
+        return {**super().derived_parts(reader), "place_links": localized_pages([parent], reader) if parent else []}
 
 
 class DemoContent(models.Model):

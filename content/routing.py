@@ -4,8 +4,9 @@ Wagtail routes ``/ar/arriving/register-population/`` by loading the site root, i
 each level's child and its specific row (nine queries for a guide), and ``route_for_request`` keeps
 the result on the request. ``serve`` fills that result first: one query for every page along the
 path in the reader's tree and in the source tree (for the fallback), one for the page's specific
-row. Anything it does not recognise (a page type with its own ``route``, a missing or draft page)
-goes to Wagtail's routing unchanged, which answers it as before (the fallback, a 404).
+row, both kept until the next publish. Anything it does not recognise (a page type with its own
+``route``, a missing or draft page) goes to Wagtail's routing unchanged, which answers it as before
+(the fallback, a 404).
 
 The page keeps what the look-up found: its ancestors (the breadcrumbs) and its source-language page
 (``LandaPageMixin.source_page``), so neither is asked for again. View restrictions are rare: while
@@ -76,7 +77,7 @@ def find_route(request, path):
         return None
     # The tree along a path changes only when something is published, moved or deleted, each of which
     # starts a new page-cache generation: the rows are kept until then (only for a path that
-    # resolves, so that made-up addresses fill nothing). The page itself is loaded by ``specific``.
+    # resolves, so that made-up addresses fill nothing).
     key = "landa:route:" + hashlib.sha256(f"{root.pk}|{sorted(locales)}|{reader}|{path}".encode()).hexdigest()
     gen = request_generation(request)
     entry = cache.get(key)
@@ -96,10 +97,14 @@ def find_route(request, path):
     ]
     if not complete or not all(_routes_plainly(page) for page in complete[0]):
         return None
-    if not kept:
-        cache.set(key, (gen, pages), s_maxage())  # no longer than a cached page
     chain = complete[0]
-    page = chain[-1].specific
+    if not kept:
+        # The page itself is kept with the rows, whole (its specific row; a StreamField pickles as its
+        # raw data): the one query a page still made on every request, until the next publish.
+        pages = [row.specific if row is chain[-1] else row for row in pages]
+        cache.set(key, (gen, pages), s_maxage())  # no longer than a cached page
+        chain[-1] = next(row for row in pages if row.pk == chain[-1].pk)
+    page = chain[-1].specific  # already specific when the rows were kept
     for parent, child in zip([None, *chain[:-1]], chain, strict=True):
         if parent is not None:
             child._cached_parent_obj = parent

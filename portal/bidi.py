@@ -19,6 +19,7 @@ import re
 from django.utils.deprecation import MiddlewareMixin
 
 FSI, PDI = "\u2068", "\u2069"
+ISOLATED_LANGUAGE = "ar"  # the pages whose runs are isolated (``<html lang="ar">``)
 
 # A Latin letter (with the Latin-1 and Latin Extended letters Swedish and Somali use) or a digit.
 _WORD = r"[0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]"
@@ -111,49 +112,102 @@ def _mode_of(tag: str, raw_attributes: str, parent: str) -> str:
     return parent
 
 
-def isolate_latin_runs(html: str) -> str:
-    """``html`` (an Arabic page) with its Latin runs isolated."""
-    out: list[str] = []
-    stack: list[tuple[str, str]] = []  # (tag, mode)
-    mode = SKIP  # until <html lang="ar">
-    arabic_document = is_arabic_page(html[:2048])
+# Only white space before the first tag and after the last: no run can cross the fragment's edges.
+_SEPARATE = re.compile(r"\s*<.*>\s*", re.S)
+
+
+class _Isolator:
+    """The tokenizer's walk through a document, resumable: a page can be fed piece by piece (skipping
+    fragments isolated when they were rendered, see :func:`isolate_fragment`)."""
+
+    def __init__(self, arabic_document: bool, mode: str = SKIP):
+        self.arabic_document = arabic_document
+        self.base = mode  # the mode outside every element fed (SKIP until <html lang="ar">)
+        self.stack: list[tuple[str, str]] = []  # (tag, mode)
+        self.mode = mode
+        self.underflow = False  # a closing tag closed an element opened before the first piece
+        self.out: list[str] = []
+
+    def feed(self, html: str, position: int = 0, length: int | None = None) -> None:
+        """Isolates ``html[position:length]``, which must not end inside a tag or a raw-text element."""
+        out, stack = self.out, self.stack
+        length = len(html) if length is None else length
+        while position < length:
+            match = _TOKEN.search(html, position, length)
+            end = match.start() if match else length
+            if end > position:
+                text = html[position:end]
+                mode = self.mode
+                out.append(_wrap_text(text) if mode == WRAP else _isolate_text(text) if mode == ISOLATES else text)
+            if not match:
+                break
+            out.append(match.group(0))
+            position = match.end()
+            closing, tag, raw = match.group(1), match.group(2), match.group(3)
+            if tag is None:
+                continue
+            tag = tag.lower()
+            if closing:
+                for index in range(len(stack) - 1, -1, -1):
+                    if stack[index][0] == tag:
+                        del stack[index:]
+                        break
+                else:
+                    self.underflow = True
+                self.mode = stack[-1][1] if stack else self.base
+                continue
+            if tag in _RAW_TEXT:
+                close = re.compile(rf"</{tag}\s*>", re.I).search(html, position, length)
+                content_end = close.start() if close else length
+                content = html[position:content_end]
+                if tag == "title" and self.arabic_document and all(open_tag != "svg" for open_tag, _ in stack):
+                    content = _isolate_text(content)
+                out.append(content)
+                position = content_end
+                continue
+            if tag in _VOID or raw.rstrip().endswith("/"):
+                continue
+            self.mode = _mode_of(tag, raw, self.mode)
+            stack.append((tag, self.mode))
+
+    def wraps_here(self) -> bool:
+        """Whether text here is wrapped as in a fragment isolated on its own (:func:`isolate_fragment`)."""
+        return self.mode == WRAP and all(open_tag != "svg" for open_tag, _ in self.stack)
+
+    def result(self) -> str:
+        return "".join(self.out)
+
+
+def isolate_latin_runs(html: str, fragments=()) -> str:
+    """``html`` (an Arabic page) with its Latin runs isolated.
+
+    ``fragments`` are ``(raw, isolated)`` pairs from :func:`isolate_fragment`, in the order they occur in
+    ``html``: where the walk meets ``raw`` in text that is wrapped, ``isolated`` is copied instead of
+    walking it again (the same result: the fragment closes every element it opens).
+    """
+    isolator = _Isolator(is_arabic_page(html[:2048]))
     position = 0
-    length = len(html)
-    while position < length:
-        match = _TOKEN.search(html, position)
-        end = match.start() if match else length
-        if end > position:
-            text = html[position:end]
-            out.append(_wrap_text(text) if mode == WRAP else _isolate_text(text) if mode == ISOLATES else text)
-        if not match:
-            break
-        out.append(match.group(0))
-        position = match.end()
-        closing, tag, raw = match.group(1), match.group(2), match.group(3)
-        if tag is None:
+    for raw, isolated in fragments:
+        start = html.find(raw, position)
+        if start < 0:
             continue
-        tag = tag.lower()
-        if closing:
-            for index in range(len(stack) - 1, -1, -1):
-                if stack[index][0] == tag:
-                    del stack[index:]
-                    break
-            mode = stack[-1][1] if stack else SKIP
-            continue
-        if tag in _RAW_TEXT:
-            close = re.compile(rf"</{tag}\s*>", re.I).search(html, position)
-            content_end = close.start() if close else length
-            content = html[position:content_end]
-            if tag == "title" and arabic_document and all(open_tag != "svg" for open_tag, _ in stack):
-                content = _isolate_text(content)
-            out.append(content)
-            position = content_end
-            continue
-        if tag in _VOID or raw.rstrip().endswith("/"):
-            continue
-        mode = _mode_of(tag, raw, mode)
-        stack.append((tag, mode))
-    return "".join(out)
+        isolator.feed(html, position, start)
+        position = start
+        if isolator.wraps_here():
+            isolator.out.append(isolated)
+            position = start + len(raw)
+    isolator.feed(html, position)
+    return isolator.result()
+
+
+def isolate_fragment(html: str) -> str | None:
+    """``html``, a piece of an Arabic page's ``<body>`` in wrapped text, isolated on its own; None when it
+    closes an element it did not open (then only the whole page's walk can say what it becomes)."""
+    if not _SEPARATE.fullmatch(html):
+        return None  # text at either end could join a run with the text around the fragment
+    isolator = _Isolator(True, WRAP)
+    isolator.feed(html)
+    return None if isolator.underflow or isolator.stack else isolator.result()
 
 
 def is_arabic_page(html_start: str) -> bool:
@@ -182,7 +236,8 @@ class BidiIsolationMiddleware(MiddlewareMixin):
             return response
         if not is_arabic_page(html[:2048]):
             return response
-        response.content = isolate_latin_runs(html).encode(charset)
+        fragments = getattr(request, "_landa_isolated_fragments", ())
+        response.content = isolate_latin_runs(html, fragments).encode(charset)
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response

@@ -5,7 +5,7 @@ import time
 import pytest
 from django.core.management import call_command
 
-from portal.bidi import FSI, PDI, is_arabic_page, isolate_latin_runs
+from portal.bidi import FSI, PDI, is_arabic_page, isolate_fragment, isolate_latin_runs
 from tests.conftest import require, without_isolation
 from tests.firms.factories import SITUATION
 from tests.site.direction import unisolated_latin
@@ -55,6 +55,39 @@ def test_the_output_is_the_input_plus_isolation_only_and_a_second_pass_changes_n
     assert without_isolation(out) == without_isolation(PAGE)
     assert isolate_latin_runs(out) == out
     assert unisolated_latin(out) == []
+
+
+def _pieces(page: str) -> list[str]:
+    """Balanced pieces of PAGE's body, as ``{% fragment %}`` keeps them (portal.fragments)."""
+    return [page[page.index("<h1>"):page.index("</h1>") + 5],
+            page[page.index("<p>زر"):page.index("</p>", page.index("<p>زر")) + 4],
+            page[page.index('<div lang="en"'):page.index("</div>") + 6]]
+
+
+def test_fragments_isolated_on_their_own_are_copied_and_the_page_comes_out_the_same():
+    fragments = [(piece, isolate_fragment(piece)) for piece in _pieces(PAGE)]
+    assert all(isolated is not None and isolated != piece for piece, isolated in fragments)
+    assert "<p>This guide is not yet in Arabic: 2027-03-01.</p>" in fragments[2][1]  # English: left alone
+    assert isolate_latin_runs(PAGE, fragments) == isolate_latin_runs(PAGE)
+
+
+def test_a_fragment_met_where_text_is_not_wrapped_is_walked_as_the_page_says():
+    piece = "<p>Migrationsverket 2027-03-01</p>"
+    page = PAGE.replace("<p>This guide is not yet in Arabic: 2027-03-01.</p>", piece)  # inside lang="en"
+    isolated = isolate_fragment(piece)
+    assert isolated == "<p><bdi>Migrationsverket 2027-03-01</bdi></p>"
+    out = isolate_latin_runs(page, [(piece, isolated)])
+    assert out == isolate_latin_runs(page) and piece in out and isolated not in out
+
+
+@pytest.mark.parametrize("piece", [
+    "</div><p>Skatteverket</p>",  # closes what it did not open
+    "<div><p>Skatteverket</p>",  # leaves an element open
+    "Skatteverket <b>1177.se</b>",  # text at its edge could join a run outside
+    "",
+])
+def test_a_piece_whose_isolation_depends_on_its_surroundings_is_not_isolated_on_its_own(piece):
+    assert isolate_fragment(piece) is None
 
 
 def test_the_site_check_catches_what_the_transform_fixes():

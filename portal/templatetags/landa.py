@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
+from portal.fragments import FragmentNode
 from portal.switcher import alternates_for
 
 register = template.Library()
@@ -33,3 +34,15 @@ def switch_language_url(alternate):
 def page_type(page) -> str:
     """A Wagtail page's type as a CSS class part (``guidepage``), for styling and the site checks."""
     return type(page).__name__.lower()
+
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment NAME [value …] %}…{% endfragment %}``: rendered once per reader's language, the
+    values and page-cache generation (portal.fragments)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("'fragment' needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
