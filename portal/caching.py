@@ -79,7 +79,7 @@ def _namespaces(request) -> list[str]:
     return list(match.namespaces) if match is not None else []
 
 
-def _anonymous_request(request) -> bool:
+def anonymous_request(request) -> bool:
     """No session cookie: nothing personal can be in the answer (Varnish uses the same test)."""
     return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
@@ -90,7 +90,7 @@ def is_public_view(request) -> bool:
 
 def is_public_response(request, response) -> bool:
     """Whether this answer may be shared by every reader of the URL."""
-    if not (_anonymous_request(request) and response.status_code == 200 and is_public_view(request)):
+    if not (anonymous_request(request) and response.status_code == 200 and is_public_view(request)):
         return False
     if getattr(response, "streaming", False) or response.cookies:
         return False
@@ -241,7 +241,7 @@ def _current(cache, keys: list[str]):
 def _cacheable_request(request) -> bool:
     return (
         getattr(settings, "PAGE_CACHE_ENABLED", True)
-        and _anonymous_request(request)
+        and anonymous_request(request)
         and not request.path_info.startswith(NO_STORE_PREFIXES)
         and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
     )

@@ -18,7 +18,7 @@ from django.template import Node
 from django.utils.translation import get_language
 
 from portal.bidi import ISOLATED_LANGUAGE, isolate_fragment
-from portal.caching import _anonymous_request, derived
+from portal.caching import anonymous_request, derived
 
 
 def fragment_key(name: str, language: str, *vary_on) -> str:
@@ -37,7 +37,7 @@ class FragmentNode(Node):
         if (
             request is None
             or getattr(request, "is_preview", False)
-            or not _anonymous_request(request)
+            or not anonymous_request(request)
             or any(value is None for value in vary_on)
         ):
             return self.nodelist.render(context)

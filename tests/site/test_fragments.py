@@ -144,3 +144,13 @@ def test_a_reader_with_a_session_never_reads_a_kept_fragment(client, site):
     client.force_login(User.objects.create_user("editor", password="a-long-test-password"))
     html = client.get(_url("en") + "?second=1").content.decode()
     assert MARKER not in html and _guide("en").summary in html
+
+
+def test_a_deploy_forgets_the_kept_fragments_and_pages(client, site):
+    """A deploy runs migrate: what the previous templates and catalogues rendered is not served after it."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    client.get(_url("ar") + "?first")
+    before = generation()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert generation() != before
