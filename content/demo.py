@@ -13,6 +13,7 @@ and one StringTranslation per segment, ``content.localize``), so the segment edi
 file gets no page: readers get the English page with the fallback notice.
 """
 import datetime
+import json
 import uuid
 from contextlib import contextmanager
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 from content import datafiles
@@ -87,10 +89,18 @@ def update(page, fields):
 
 def comparable(page) -> dict:
     """The page's data as a revision stores it, many-to-many relations as sets (they have no order)."""
-    data = page.serializable_data()
+    data = unordered_streams(page, page.serializable_data())
     for field in page._meta.many_to_many:
         if isinstance(data.get(field.name), list):
             data[field.name] = set(data[field.name])
+    return data
+
+
+def unordered_streams(row, data: dict) -> dict:
+    """StreamFields as data rather than JSON text: PostgreSQL's jsonb gives a block's keys in its own order."""
+    for field in row._meta.concrete_fields:
+        if isinstance(field, StreamField) and isinstance(data.get(field.attname), str):
+            data[field.attname] = json.loads(data[field.attname])
     return data
 
 
@@ -219,7 +229,7 @@ def save_changed(row, fields):
 
 
 def row_values(row) -> dict:
-    return {field.attname: field.value_to_string(row) for field in row._meta.concrete_fields}
+    return unordered_streams(row, {field.attname: field.value_to_string(row) for field in row._meta.concrete_fields})
 
 
 def agency_in(agencies, key, code):
