@@ -212,20 +212,25 @@ def live_site(_shared_live_server, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def site_pages(django_db_setup, django_db_blocker):
+def site_pages(django_db_setup, django_db_blocker, tmp_path_factory):
     """Every page reachable from the four home pages (Django's test client, no JavaScript), crawled once
     per session: the site checks (tests/site/test_site_quality.py) and axe-core in Chromium
-    (tests/browser/test_accessibility.py) read the same crawl. The database is rolled back after."""
+    (tests/browser/test_accessibility.py) read the same crawl. The database is rolled back after.
+    Under ``pytest -n`` on copies of one template the workers share it (``testdb.made_once``)."""
     from django.db import transaction
     from django.test import Client
 
+    from tests import testdb
     from tests.site.crawl import LANGS, crawl, load_everything
 
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_everything()
-        pages = crawl(Client(), [f"/{code}/" for code in LANGS], limit=600)
-        transaction.set_rollback(True)
-    return pages
+    def crawled():
+        with django_db_blocker.unblock(), transaction.atomic():
+            load_everything()
+            pages = crawl(Client(), [f"/{code}/" for code in LANGS], limit=600)
+            transaction.set_rollback(True)
+        return pages
+
+    return testdb.made_once("site-pages", crawled, tmp_path_factory.getbasetemp().parent)
 
 
 def _run_order(item) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import pickle
 import subprocess
 import sys
 import time
@@ -139,6 +140,23 @@ def release(connection, seconds: float = 10) -> None:
                 cursor.execute(f"SELECT pg_terminate_backend(pid) {others}", [name])  # noqa: S608
                 return
             time.sleep(0.2)
+
+
+def made_once(name: str, make, shared_dir: Path):
+    """``make()``'s result, made by the first worker that asks and read by the others (pickled in the
+    session's shared directory), where every worker's database is a copy of the same template; made
+    here otherwise. For what depends on the database's content only, such as the site's crawl."""
+    from django.db import connection
+
+    if not clonable(connection):
+        return make()
+    stored = shared_dir / f"{template_name(connection)}.{name}.pickle"
+    with _locked(stored.with_suffix(".lock")):
+        if stored.exists():
+            return pickle.loads(stored.read_bytes())  # noqa: S301 - written by this run's own worker
+        result = make()
+        stored.write_bytes(pickle.dumps(result))
+        return result
 
 
 def _template_exists(connection, template: str) -> bool:
