@@ -112,10 +112,7 @@ def setup_cloned(connection, shared_dir: Path, verbosity: int) -> list:
             _build_template(connection, template, verbosity)
             ready.write_text(template)
         settings["TEST"]["NAME"] = clone
-        quote = connection.ops.quote_name
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {quote(clone)}")
-            cursor.execute(f"CREATE DATABASE {quote(clone)} WITH TEMPLATE {quote(template)}")
+        _copy_template(connection, template, clone)
     connection.close()
     settings["NAME"] = clone
     ensure_test_database(connection, configured_name)
@@ -159,6 +156,14 @@ def made_once(name: str, make, shared_dir: Path):
         return result
 
 
+def _copy_template(connection, template: str, name: str) -> None:
+    """``name`` made again as a copy of the loaded template (a file copy inside PostgreSQL)."""
+    quote = connection.ops.quote_name
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)} WITH (FORCE)")
+        cursor.execute(f"CREATE DATABASE {quote(name)} WITH TEMPLATE {quote(template)}")
+
+
 def _template_exists(connection, template: str) -> bool:
     with connection._nodb_cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template])
@@ -182,13 +187,9 @@ def fresh_demo(register_with_localize: bool = False) -> None:
 
         load_demo(register_with_localize=register_with_localize)
         return
-    name = connection.settings_dict["NAME"]
     ensure_test_database(connection, "")
     release(connection, seconds=5)
-    quote = connection.ops.quote_name
-    with connection._nodb_cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)} WITH (FORCE)")
-        cursor.execute(f"CREATE DATABASE {quote(name)} WITH TEMPLATE {quote(template)}")
+    _copy_template(connection, template, connection.settings_dict["NAME"])
     connection.close()
 
 
