@@ -38,3 +38,20 @@ def test_options_on_the_api_docs_is_405_not_500(client, db):
     assert client.options("/api/v1/docs/").status_code == 405
     assert client.get("/api/v1/docs/").status_code == 200
     assert client.head("/api/v1/docs/").status_code == 200
+
+
+@pytest.mark.parametrize("query", ["first_published_at=abc", "first_published_at=2026-13-45",
+                                   "first_published_at=1", "type=content.MunicipalityPage&review_by=2026-13-45",
+                                   "type=content.LocalGuidePage&last_reviewed=%ED%A0%80",
+                                   "type=content.LocalGuidePage&review_by=99999-01-01",
+                                   "search=bank&first_published_at=true"])
+def test_api_v2_a_date_filter_that_is_not_a_date_is_400(client, db, query):
+    """Wagtail converts only booleans, integers and foreign keys before filtering: a bad date raised in the query."""
+    response = client.get(f"/api/v2/pages/?{query}")
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("field filter error.")
+
+
+def test_api_v2_a_date_filter_still_filters(client, db):
+    assert client.get("/api/v2/pages/?type=content.LocalGuidePage&review_by=2027-01-31").status_code == 200
+    assert client.get("/api/v2/pages/?first_published_at=2026-01-01T00:00:00Z").status_code == 200
