@@ -30,6 +30,11 @@ PERSONAL = [
 ]
 
 
+#: C0 controls other than tab and line breaks, and DEL: no reader types them; PostgreSQL refuses NUL.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PAGE_ID = re.compile(r"[0-9]{1,9}")
+
+
 def scrub(text: str) -> str:
     text = (text or "").strip()[:MAX_COMMENT]
     for pattern in PERSONAL:
@@ -56,16 +61,20 @@ def feedback(request):
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=False
-    ) or not back.startswith("/"):
+    ) or not back.startswith("/") or CONTROL.search(back):
         back = "/"
     if over_limit(request, "content.feedback", settings.FEEDBACK_RATE):
         return render(request, "content/feedback_thanks.html", {"back": back, "limited": True}, status=429)
+    comment = request.POST.get("comment", "")
+    if (language and language not in dict(settings.LANGUAGES)) or CONTROL.search(comment):
+        # Not what the form sends (a hand-made request): refused in the reader's language, nothing stored.
+        return render(request, "content/feedback_thanks.html", {"back": back, "malformed": True}, status=400)
     answer = request.POST.get("helpful")
     page_id = request.POST.get("page", "0")
-    page_id = int(page_id) if page_id.isdigit() and len(page_id) < 10 else -1
+    page_id = int(page_id) if PAGE_ID.fullmatch(page_id) else -1  # ASCII digits only: int("²") raises
     guide = GuidePage.objects.filter(pk=page_id).select_related("agency").first() if page_id else None
     if answer not in ("yes", "no") or page_id < 0 or (page_id and guide is None):
         return render(request, "content/feedback_thanks.html", {"back": back, "invalid": True}, status=400)
     agency_key = guide.agency.translation_key if guide is not None and guide.agency else None
-    record(page_id, answer == "yes", request.POST.get("comment", ""), language, agency_key)
+    record(page_id, answer == "yes", comment, language, agency_key)
     return render(request, "content/feedback_thanks.html", {"back": back})

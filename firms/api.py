@@ -104,12 +104,19 @@ ERROR_KEYS = {
 }
 
 
+def _encodable(text) -> str:
+    """``text`` with any lone surrogate as "?": a JSON body may carry one (``"\\ud800"``), and a message
+    that echoes it (an unknown field's name, a choice that is not offered) could not be encoded as
+    UTF-8 — the renderer raised, a 500."""
+    return str(text).encode("utf-8", "replace").decode("utf-8")
+
+
 def _messages(detail):
     if isinstance(detail, list):
-        return [str(item) for item in detail]
+        return [_encodable(item) for item in detail]
     if isinstance(detail, dict):
-        return [f"{key}: {'; '.join(_messages(value))}" for key, value in detail.items()]
-    return [str(detail)]
+        return [f"{_encodable(key)}: {'; '.join(_messages(value))}" for key, value in detail.items()]
+    return [_encodable(detail)]
 
 
 def errors_handler(exc, context):
@@ -121,7 +128,7 @@ def errors_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
         errors = {}
         for field, detail in exc.detail.items():
-            key = "body" if field in ("non_field_errors", "__all__") else field
+            key = "body" if field in ("non_field_errors", "__all__") else _encodable(field)
             if isinstance(detail, list) and detail and isinstance(detail[0], dict):
                 # tasks: [{field: [...]}, ...] → "tasks": ["1. title: ..."]
                 messages = [
@@ -338,10 +345,21 @@ BAD_ADDRESS = OpenApiResponse(ERRORS, description="A control character in the ad
 LANG_PARAM = OpenApiParameter("lang", str, enum=LANGUAGE_CODES, description="Language of error messages")
 
 
+class BoundedJSONParser(JSONParser):
+    """DRF's JSON parser, with a body nested deeper than Python's decoder goes (``[[[[…``) a 400: the
+    decoder's RecursionError is not the ValueError DRF turns into a ParseError, so it was a 500."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError as error:
+            raise exceptions.ParseError() from error
+
+
 class FirmApiView(APIView):
     authentication_classes = [FirmTokenAuthentication]
     permission_classes = [HasFirmToken]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     renderer_classes = [JSONRenderer]
     throttle_classes: list = []
 

@@ -138,3 +138,30 @@ def test_helpfulness_report_gives_the_share_per_page_and_suppresses_small_counts
     client.force_login(editor)
     html = client.get("/admin/reports/helpfulness/").content.decode()
     assert guide.title in html and other.title not in html
+
+
+@pytest.mark.parametrize("fields", [
+    {"comment": "hi\x00there", "lang": "sv"},  # PostgreSQL refuses NUL in text: was a 500
+    {"comment": "escape \x1b[31m", "lang": "sv"},
+    {"comment": "Unclear.", "lang": "x" * 40},  # longer than the column: was a 500
+    {"comment": "Unclear.", "lang": "\x00"},
+    {"comment": "Unclear.", "lang": "de"},
+])
+def test_a_hand_made_answer_is_400_in_the_readers_language_and_stores_nothing(client, guide, fields):
+    response = client.post("/feedback/", {"page": guide.pk, "helpful": "no", **fields}, HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'lang="sv"' in html and "Begäran kunde inte förstås" in html
+    assert not FeedbackComment.objects.exists() and not FeedbackDay.objects.exists()
+
+
+@pytest.mark.parametrize("page", ["²", "١", "¹²", " 1", "1\n", "-1"])
+def test_a_page_number_in_other_digits_is_refused_not_a_500(client, guide, page):
+    assert client.post("/feedback/", {"page": page, "helpful": "yes"}).status_code == 400
+
+
+def test_tabs_and_line_breaks_in_a_comment_are_kept(client, guide):
+    response = client.post("/feedback/", {"page": guide.pk, "helpful": "no", "lang": "en",
+                                          "comment": "Step 2:\n\tunclear"})
+    assert response.status_code == 200
+    assert FeedbackComment.objects.get().text == "Step 2:\n\tunclear"

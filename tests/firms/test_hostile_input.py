@@ -99,3 +99,29 @@ def test_the_apis_answer_a_hostile_address_in_their_error_shape(client, db):
     assert response.json() == {"errors": {"request": [
         "Något i adressen eller formuläret var inte giltigt. Gå tillbaka och försök igen."
     ]}}
+
+
+@pytest.mark.parametrize("body", [b"[" * 100_000, b'{"a":' * 50_000])
+def test_a_json_body_nested_too_deep_is_400_not_500(client, admin, body):
+    """The decoder's RecursionError is not a ValueError: DRF let it through as a 500."""
+    _token, secret = token_for(admin.firm)
+    response = client.post("/api/v1/links", body, content_type="application/json",
+                           HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["body"]
+
+
+@pytest.mark.parametrize("body,field", [
+    (b'{"language": "en", "\\ud800": 1}', "?"),  # an unknown field's name, echoed as the error's key
+    (b'{"language": "\\ud800"}', "language"),  # a choice not offered, echoed in the message
+    (b'{"language": "en", "tasks": [{"title": "x", "phase": "\\ud800"}]}', "tasks"),
+])
+def test_a_lone_surrogate_echoed_in_an_error_is_400_not_500(client, admin, body, field):
+    """JSON may escape a lone surrogate; echoed into a message, the renderer could not encode it as UTF-8."""
+    _token, secret = token_for(admin.firm)
+    response = client.post("/api/v1/links?lang=sv", body, content_type="application/json",
+                           HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert field in errors
+    assert "\ud800" not in response.content.decode("utf-8")
