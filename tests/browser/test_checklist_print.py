@@ -29,3 +29,13 @@ def test_a_typical_familys_checklist_prints_on_two_a4_pages(live_checklist, brow
     assert page.locator(".print-qr svg").is_visible()
     assert page.locator("#task-register-population .task__due--law").is_visible()
     assert not page.locator("#task-register-population .task__why").is_visible()
+
+
+def test_the_arabic_line_beside_the_qr_code_reads_right_to_left_and_only_the_address_left_to_right(
+    live_checklist, browser_page,  # noqa: F811
+):
+    page = browser_page
+    page.goto(f"{live_checklist.url}/ar/checklist/?{QUERY}&view=print")
+    line = page.locator(".print-qr p")
+    assert line.evaluate("p => getComputedStyle(p).direction") == "rtl"  # the sentence is Arabic
+    assert line.locator('bdi[dir="ltr"]').inner_text().startswith("http")
