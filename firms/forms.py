@@ -98,6 +98,7 @@ class LinkForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        self._refuse_repeated_answers()
         if any(field in self.errors for field in self.situation_fields):
             return data
         values = {field: data.get(field) for field in self.situation_fields}
@@ -109,6 +110,17 @@ class LinkForm(forms.Form):
                 for message in messages:
                     self.add_error(target, message)
         return data
+
+    def _refuse_repeated_answers(self):
+        """A one-answer field sent twice with different values is an error, as in the checklist's parser
+        (Django would silently keep the last one)."""
+        if not hasattr(self.data, "getlist"):
+            return
+        for name, field in self.fields.items():
+            if isinstance(field, forms.MultipleChoiceField) or name in self.errors:
+                continue
+            if len({value for value in self.data.getlist(self.add_prefix(name)) if value}) > 1:
+                self.add_error(name, _("Give only one answer to this question."))
 
     @property
     def expires_at(self):

@@ -91,3 +91,15 @@ def test_the_workspace_form_offers_the_municipalities_by_region_and_stores_the_c
     edit = staff_client.get(f"/en/workspace/links/{link.code}/edit/").content.decode()
     assert '<option value="2480" selected>Umeå</option>' in edit
     assert staff_client.post("/en/workspace/links/new/", {**VALID, "municipality": "9999"}).status_code == 400
+
+
+@pytest.mark.parametrize("field, first, second", [("municipality", "1480", "0180"), ("status", "eu", "third-country")])
+def test_the_workspace_form_refuses_one_answer_given_twice_differently(staff_client, staff, field, first, second):
+    """Django's choice field keeps the last of repeated values; the link must not be made from a guess."""
+    data = {**VALID, field: [first, second]}
+    response = staff_client.post("/en/workspace/links/new/", data)
+    assert response.status_code == 400
+    assert "Give only one answer to this question." in response.content.decode()
+    assert not SharedChecklist.objects.filter(firm=staff.firm).exists()
+    same = staff_client.post("/en/workspace/links/new/", {**VALID, field: [first, first]})
+    assert same.status_code == 302
