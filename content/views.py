@@ -93,19 +93,30 @@ def _summary(page) -> str:
     return getattr(page, "summary", None) or getattr(page, "intro", "") or ""
 
 
+def _raw_blocks(page, name):
+    """A StreamField's blocks as stored (type and value), without turning them into Python: that would
+    fetch every chosen snippet (an agency contact's agency) once per page found."""
+    stream = getattr(page, name, None)
+    return list(getattr(stream, "raw_data", None) or [])
+
+
+def _item_text(item):
+    return item.get("value", "") if isinstance(item, dict) else item
+
+
 def _searchable_text(page):
     parts = [_summary(page), getattr(page, "who_for", "")]
-    for block in getattr(page, "services", None) or []:
-        parts += [block.value["heading"], block.value["text"]]
-    for block in getattr(page, "body", None) or []:
-        value = block.value
-        if block.block_type == "step":
-            parts += [value["heading"], plain_text(value["text"])]
-        elif block.block_type == "what_you_need":
-            parts += list(value["items"])
-        elif block.block_type in ("warning", "changes_coming"):
-            parts.append(value["text"])
-    return " ".join(part for part in parts if part)
+    for block in _raw_blocks(page, "services"):
+        parts += [block["value"].get("heading", ""), block["value"].get("text", "")]
+    for block in _raw_blocks(page, "body"):
+        kind, value = block.get("type"), block.get("value") or {}
+        if kind == "step":
+            parts += [value.get("heading", ""), plain_text(value.get("text"))]
+        elif kind == "what_you_need":
+            parts += [_item_text(item) for item in value.get("items") or []]
+        elif kind in ("warning", "changes_coming"):
+            parts.append(plain_text(value.get("text")))
+    return " ".join(part for part in parts if part and isinstance(part, str))
 
 
 def searchable_guides(code):
