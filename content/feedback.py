@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from content import counters
 from content.models import GuidePage
 from content.ops_models import FeedbackComment
+from portal.hostile import has_control_character
 from portal.ratelimit import over_limit
 
 MAX_COMMENT = 500
@@ -30,8 +31,6 @@ PERSONAL = [
 ]
 
 
-#: C0 controls other than tab and line breaks, and DEL: no reader types them; PostgreSQL refuses NUL.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PAGE_ID = re.compile(r"[0-9]{1,9}")
 
 
@@ -61,12 +60,12 @@ def feedback(request):
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=False
-    ) or not back.startswith("/") or CONTROL.search(back):
+    ) or not back.startswith("/") or has_control_character(back):
         back = "/"
     if over_limit(request, "content.feedback", settings.FEEDBACK_RATE):
         return render(request, "content/feedback_thanks.html", {"back": back, "limited": True}, status=429)
     comment = request.POST.get("comment", "")
-    if (language and language not in dict(settings.LANGUAGES)) or CONTROL.search(comment):
+    if (language and language not in dict(settings.LANGUAGES)) or has_control_character(comment):
         # Not what the form sends (a hand-made request): refused in the reader's language, nothing stored.
         return render(request, "content/feedback_thanks.html", {"back": back, "malformed": True}, status=400)
     answer = request.POST.get("helpful")

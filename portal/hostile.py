@@ -14,9 +14,15 @@ from django.utils.translation import gettext as _
 
 from portal.views import bad_request
 
-# C0 controls and DEL. A query string may carry a tab or line break (a text field sent by GET).
+# C0 controls and DEL. A query string or a form's text may carry a tab or line break.
 _IN_PATH = re.compile(r"[\x00-\x1f\x7f]")
-_IN_QUERY = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_IN_TEXT = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+_IN_QUERY = re.compile(_IN_TEXT.encode())
+
+
+def has_control_character(text: str) -> bool:
+    """A control character no reader types (tab and line breaks allowed); PostgreSQL refuses NUL."""
+    return bool(re.search(_IN_TEXT, text))
 
 
 def is_hostile(request) -> bool:
